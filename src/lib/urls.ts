@@ -1,0 +1,15 @@
+/** Site-relative paths, so the site also works when deployed under a sub-path. */
+export function joinBase(base: string, path: string): string {
+  const head = base.endsWith("/") ? base.slice(0, -1) : base;
+  const tail = path.startsWith("/") ? path : `/${path}`;
+  return `${head}${tail}`;
+}
+
+export function articlePath(base: string, id: string): string {
+  return joinBase(base, `/articles/${id}/`);
+}
+
+/** An absolute URL on the configured site, for canonical links and printouts. */
+export function absoluteUrl(site: string | URL, path: string): string {
+  return new URL(path, site).href;
+}

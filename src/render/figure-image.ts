@@ -1,0 +1,54 @@
+/**
+ * Figure images through astro:assets (sharp): AVIF and WebP at several widths, a
+ * JPEG/PNG fallback, and width/height so nothing shifts while loading.
+ */
+import type { ImageMetadata } from "astro";
+import { getImage } from "astro:assets";
+import { posix } from "node:path";
+import { escapeHtml } from "../lib/markdown.ts";
+import type { FigureImageRef } from "../lib/figures.ts";
+
+/** Images beside articles, loaded on demand. Figure paths resolve against these keys. */
+const articleImages = import.meta.glob<ImageMetadata>(
+  "/content/articles/**/*.{avif,gif,jpeg,jpg,png,tif,tiff,webp,AVIF,GIF,JPEG,JPG,PNG,TIF,TIFF,WEBP}",
+  { import: "default" },
+);
+
+/** The widths we offer, capped at the original's own width (never upscaled). */
+const WIDTHS = [320, 480, 640, 960, 1280, 1600];
+/** The body column is at most 42rem wide; below that the image fills the viewport. */
+const SIZES = "(min-width: 46rem) 42rem, 100vw";
+
+export async function resolveFigureImage(ref: FigureImageRef, articleFilePath: string): Promise<ImageMetadata> {
+  const key = posix.normalize(posix.join("/", posix.dirname(articleFilePath), ref.src));
+  const load = articleImages[key];
+  if (!load) {
+    throw new Error(`${articleFilePath}: figure image "${ref.src}" was not found (looked for ${key.slice(1)})`);
+  }
+  return load();
+}
+
+export interface PictureOptions {
+  alt: string;
+  /** The hero: fetched at once and first, since it is the largest thing above the fold. */
+  eager?: boolean;
+}
+
+export async function pictureHtml(image: ImageMetadata, { alt, eager = false }: PictureOptions): Promise<string> {
+  const widths = [...new Set([...WIDTHS.filter((w) => w < image.width), Math.min(image.width, 1600)])];
+  const fallbackFormat = image.format === "png" ? "png" : "jpg";
+  const [avif, webp, fallback] = await Promise.all([
+    getImage({ src: image, format: "avif", widths, sizes: SIZES }),
+    getImage({ src: image, format: "webp", widths, sizes: SIZES }),
+    getImage({ src: image, format: fallbackFormat, width: Math.min(image.width, 960) }),
+  ]);
+  const height = Math.round((image.height / image.width) * Number(fallback.attributes.width));
+  const loading = eager ? `loading="eager" fetchpriority="high"` : `loading="lazy"`;
+  return (
+    `<picture>` +
+    `<source type="image/avif" srcset="${escapeHtml(avif.srcSet.attribute)}" sizes="${SIZES}">` +
+    `<source type="image/webp" srcset="${escapeHtml(webp.srcSet.attribute)}" sizes="${SIZES}">` +
+    `<img src="${escapeHtml(fallback.src)}" alt="${escapeHtml(alt)}" width="${fallback.attributes.width}" height="${height}" ${loading} decoding="async">` +
+    `</picture>`
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Site settings: the one place for the site's name, address, language and publisher.
+ * Read by astro.config.mjs, the pages and (later) feeds and structured data.
+ */
+export interface SiteConfig {
+  /** Shown in the header, the <title> and feeds. */
+  name: string;
+  /** One sentence on what the site is; the home page's meta description. */
+  description: string;
+  /** Absolute origin the site is deployed to; canonical URLs are built from it. */
+  url: string;
+  /** Default language of the site's own interface (BCP 47). */
+  lang: string;
+  /** Locale used to display dates. */
+  dateLocale: string;
+  /** The organisation that publishes this site. */
+  publisher: { name: string; url: string };
+  /** Words per minute used for the "N min read" estimate. */
+  wordsPerMinute: number;
+  /** Articles at least this many years old carry an age notice. */
+  ageNoticeYears: number;
+}
+
+export const site: SiteConfig = {
+  name: "The Wire Desk",
+  description: "News articles, published in full and fast to read.",
+  url: process.env.SITE_URL ?? "https://example.org",
+  lang: "en",
+  dateLocale: "en-GB",
+  publisher: { name: "The Wire Desk", url: "https://example.org" },
+  wordsPerMinute: 230,
+  ageNoticeYears: 1,
+};

@@ -1,0 +1,61 @@
+/**
+ * Builds the site the way a publisher does (`astro build`), into a folder of the test's
+ * choosing, optionally from a copy of the project with extra articles and images.
+ */
+import { spawn } from "node:child_process";
+import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface BuildResult {
+  outDir: string;
+  output: string;
+}
+
+/** Runs `astro build` in `root` into `outDir`; rejects with Astro's output on failure. */
+export async function astroBuild(root: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
+  const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
+  // process.execPath is the Node that runs the tests: Node 22 from the node@22 package.
+  const child = spawn(process.execPath, [astro, "build", "--root", root, "--outDir", outDir], {
+    cwd: root,
+    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number | null>((done) => child.on("close", done));
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}) in ${root}:\n${output}`);
+  return { outDir, output };
+}
+
+export async function tempDir(prefix: string): Promise<string> {
+  return mkdtemp(join(tmpdir(), `newsroom-${prefix}-`));
+}
+
+/**
+ * A throwaway copy of the project (sources, public files, config; node_modules linked)
+ * whose content/articles holds exactly `files` (path → contents), plus the seed when asked.
+ */
+export async function projectCopy(files: Record<string, string | Buffer>, { withSeed = true } = {}): Promise<string> {
+  const root = await tempDir("site");
+  for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
+    await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
+  }
+  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  const articles = join(root, "content/articles");
+  if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
+  await mkdir(articles, { recursive: true });
+  for (const [path, contents] of Object.entries(files)) {
+    await mkdir(dirname(join(articles, path)), { recursive: true });
+    await writeFile(join(articles, path), contents);
+  }
+  return root;
+}
+
+export async function removeDir(path: string): Promise<void> {
+  await rm(path, { recursive: true, force: true });
+}

@@ -1,0 +1,114 @@
+/** The seed article as built: every word of the source, in order, and nothing active. */
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { parseHTML } from "linkedom";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { readSeed, SEED_ID } from "../helpers/seed.ts";
+
+const dist = inject("seedSite");
+const seed = readSeed();
+let doc: Document;
+let html: string;
+
+async function allFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+const text = (el: Element | null) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+
+beforeAll(async () => {
+  html = await readFile(join(dist, "articles", SEED_ID, "index.html"), "utf8");
+  doc = parseHTML(html).document;
+});
+
+describe("the seed article page", () => {
+  it("has the headline as the one h1, and the standfirst", () => {
+    expect([...doc.querySelectorAll("h1")].map(text)).toEqual([seed.headline]);
+    expect(text(doc.querySelector(".standfirst"))).toBe(seed.standfirst);
+    expect(doc.querySelector("title")?.textContent).toContain(seed.headline);
+  });
+
+  it("shows the day it was published, labelled, without an invented time", () => {
+    const time = doc.querySelector(".article-header time");
+    expect(time?.getAttribute("datetime")).toBe("2016-02-10");
+    expect(text(time)).toBe("10 February 2016");
+    expect(text(doc.querySelector(".pub-date"))).toBe("Published 10 February 2016");
+  });
+
+  it("says 3 min read, as the source does", () => {
+    expect(text(doc.querySelector(".reading-time"))).toBe("3 min read");
+  });
+
+  it("carries the age notice computed at build time", () => {
+    expect(text(doc.querySelector(".age-notice"))).toMatch(/^This article is more than (1[0-9]|[2-9][0-9]) years old$/);
+  });
+
+  it("has every paragraph, caption and credit of the source, in order, with the inline figure in place", () => {
+    const article = doc.querySelector("article")!;
+    const blocks = [...article.querySelectorAll(".article-body > p, .article-body > figure")];
+    const expected = seed.body.map((b) =>
+      b.kind === "p" ? b.text : `${b.caption} Credit: ${b.credit} (Photo not available)`,
+    );
+    const actual = blocks.map((el) => text(el));
+    expect(actual).toEqual(expected);
+    // Paragraph ids are ordinal and stable.
+    const ids = [...article.querySelectorAll(".article-body > p")].map((p) => p.id);
+    expect(ids).toEqual(ids.map((_, i) => `p-${i + 1}`));
+  });
+
+  it("shows the hero caption and credit before the body, marked up apart", () => {
+    const hero = doc.querySelector("#figure-hero")!;
+    expect(text(hero.querySelector(".figure-caption"))).toBe(seed.heroCaption.replace(/ \[Getty\]$/, ""));
+    expect(text(hero.querySelector(".figure-credit"))).toBe("Credit: Getty");
+    expect(hero.querySelector("img, picture")).toBeNull();
+    const order = doc.querySelector("article")!.innerHTML;
+    expect(order.indexOf('id="figure-hero"')).toBeLessThan(order.indexOf('id="p-1"'));
+  });
+
+  it("names and links the original publisher", () => {
+    const link = doc.querySelector(".provenance a");
+    expect(text(doc.querySelector(".provenance"))).toBe("Originally published by The New Arab.");
+    expect(link?.getAttribute("href")).toBe(
+      "https://www.newarab.com/news/russian-air-raids-damaging-syria-peace-talks-says-kerry",
+    );
+  });
+
+  it("has the page chrome: lang, skip link, canonical URL, favicon", () => {
+    expect(doc.documentElement.getAttribute("lang")).toBe("en");
+    expect(doc.querySelector("article")?.getAttribute("lang")).toBe("en");
+    expect(doc.querySelector("a.skip-link")?.getAttribute("href")).toBe("#main");
+    expect(doc.querySelector("main#main")).not.toBeNull();
+    expect(doc.querySelector('link[rel="canonical"]')?.getAttribute("href")).toMatch(
+      new RegExp(`^https?://.+/articles/${SEED_ID}/$`),
+    );
+    expect(doc.querySelector('link[rel="icon"]')?.getAttribute("href")).toBe("/favicon.svg");
+  });
+
+  it("weighs at most 14 KiB gzipped (HTML with its inlined CSS), with no external stylesheet", () => {
+    expect(doc.querySelectorAll('link[rel="stylesheet"]').length).toBe(0);
+    expect(gzipSync(html, { level: 9 }).length).toBeLessThanOrEqual(14 * 1024);
+  });
+});
+
+describe("the whole built site", () => {
+  it("ships zero JavaScript: no script element, no .js file", async () => {
+    const files = await allFiles(dist);
+    expect(files.filter((f) => /\.m?js$/.test(f))).toEqual([]);
+    for (const file of files.filter((f) => f.endsWith(".html"))) {
+      expect(await readFile(file, "utf8"), file).not.toMatch(/<script/i);
+    }
+  });
+
+  it("has a home page listing the article, a 404 page and a favicon", async () => {
+    const home = parseHTML(await readFile(join(dist, "index.html"), "utf8")).document;
+    const link = home.querySelector(`a[href="/articles/${SEED_ID}/"]`);
+    expect(text(link)).toBe(seed.headline);
+    expect(text(home.querySelector(".summary-standfirst"))).toBe(seed.standfirst);
+    expect(home.querySelector(".summary time")?.getAttribute("datetime")).toBe("2016-02-10");
+    const notFound = await readFile(join(dist, "404.html"), "utf8");
+    expect(notFound).toContain("Page not found");
+    expect((await readFile(join(dist, "favicon.svg"), "utf8")).startsWith("<svg")).toBe(true);
+  });
+});
