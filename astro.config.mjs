@@ -13,6 +13,18 @@ export default defineConfig({
     // One round trip: the stylesheet travels inside the HTML.
     inlineStylesheets: "always",
   },
+  image: {
+    service: {
+      entrypoint: "astro/assets/services/sharp",
+      config: {
+        // Effort 2 encodes AVIF about 4x faster than the default 4 here, for files about
+        // 10% larger (measured on the fixture photo at four widths).
+        avif: { effort: 2 },
+        // Refuse absurd inputs (decompression bombs) instead of exhausting memory.
+        limitInputPixels: 50_000_000,
+      },
+    },
+  },
   markdown: {
     // marked is our one Markdown engine (see src/lib/markdown.ts).
     processor: markedProcessor(),

@@ -3,7 +3,7 @@
  * choosing, optionally from a copy of the project with extra articles and images.
  */
 import { spawn } from "node:child_process";
-import { cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +37,7 @@ export async function tempDir(prefix: string): Promise<string> {
 }
 
 /**
- * A throwaway copy of the project (sources, public files, config; node_modules linked)
+ * A throwaway copy of the project (sources, public files, config; packages linked)
  * whose content/articles holds exactly `files` (path → contents), plus the seed when asked.
  */
 export async function projectCopy(files: Record<string, string | Buffer>, { withSeed = true } = {}): Promise<string> {
@@ -45,7 +45,13 @@ export async function projectCopy(files: Record<string, string | Buffer>, { with
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
-  await symlink(join(projectRoot, "node_modules"), join(root, "node_modules"), "dir");
+  // Link each package, but not Astro's and Vite's caches: the copy keeps its own, so it
+  // can build while the project itself builds.
+  await mkdir(join(root, "node_modules"));
+  for (const name of await readdir(join(projectRoot, "node_modules"))) {
+    if (name === ".astro" || name === ".vite" || name === ".cache") continue;
+    await symlink(join(projectRoot, "node_modules", name), join(root, "node_modules", name));
+  }
   const articles = join(root, "content/articles");
   if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
   await mkdir(articles, { recursive: true });

@@ -6,7 +6,7 @@ import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 
-const dist = inject("imageSite");
+const dist = inject("site");
 let doc: Document;
 
 beforeAll(async () => {
@@ -25,8 +25,8 @@ async function decode(url: string) {
 }
 
 describe.each([
-  { name: "hero", selector: "#figure-hero", eager: true, original: { width: 1800, height: 1200 } },
-  { name: "inline", selector: "#figure-1", eager: false, original: { width: 800, height: 600 } },
+  { name: "hero", selector: "#figure-hero", eager: true, original: { width: 1200, height: 800 } },
+  { name: "inline", selector: "#figure-1", eager: false, original: { width: 640, height: 480 } },
 ])("the $name figure image", ({ selector, eager, original }) => {
   it("is a picture with AVIF and WebP sources at several widths, never upscaled", async () => {
     const figure = doc.querySelector(selector)!;

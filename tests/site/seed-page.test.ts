@@ -6,7 +6,7 @@ import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
 
-const dist = inject("seedSite");
+const dist = inject("site");
 const seed = readSeed();
 let doc: Document;
 let html: string;
@@ -103,10 +103,10 @@ describe("the whole built site", () => {
 
   it("has a home page listing the article, a 404 page and a favicon", async () => {
     const home = parseHTML(await readFile(join(dist, "index.html"), "utf8")).document;
-    const link = home.querySelector(`a[href="/articles/${SEED_ID}/"]`);
-    expect(text(link)).toBe(seed.headline);
-    expect(text(home.querySelector(".summary-standfirst"))).toBe(seed.standfirst);
-    expect(home.querySelector(".summary time")?.getAttribute("datetime")).toBe("2016-02-10");
+    const summary = home.querySelector(`a[href="/articles/${SEED_ID}/"]`)?.closest(".summary") ?? null;
+    expect(text(summary?.querySelector(".summary-headline") ?? null)).toBe(seed.headline);
+    expect(text(summary?.querySelector(".summary-standfirst") ?? null)).toBe(seed.standfirst);
+    expect(summary?.querySelector("time")?.getAttribute("datetime")).toBe("2016-02-10");
     const notFound = await readFile(join(dist, "404.html"), "utf8");
     expect(notFound).toContain("Page not found");
     expect((await readFile(join(dist, "favicon.svg"), "utf8")).startsWith("<svg")).toBe(true);
