@@ -12,8 +12,8 @@ export default defineConfig({
           include: ["tests/site/**/*.test.ts"],
           globalSetup: ["tests/site/global-setup.ts"],
           // Builds and browsers are slow on two shared cores; these are not timing tests.
-          testTimeout: 120_000,
-          hookTimeout: 300_000,
+          testTimeout: 600_000,
+          hookTimeout: 1_800_000,
           // One browser or validator at a time keeps memory and CPU predictable.
           fileParallelism: false,
         },

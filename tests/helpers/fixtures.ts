@@ -44,7 +44,7 @@ Second paragraph, after the inline figure.
 
 Third paragraph.
 `,
-    [`${FIXTURE_ID}/hero.jpg`]: await fixtureJpeg(1200, 800, 20),
-    [`${FIXTURE_ID}/inline.jpg`]: await fixtureJpeg(640, 480, 200),
+    [`${FIXTURE_ID}/hero.jpg`]: await fixtureJpeg(800, 600, 20),
+    [`${FIXTURE_ID}/inline.jpg`]: await fixtureJpeg(480, 360, 200),
   };
 }

@@ -22,12 +22,18 @@ type Scheme = "light" | "dark";
 interface Look {
   width: number;
   scheme: Scheme;
+  /**
+   * axe is by far the slowest step here (about a minute a run on these shared cores), so
+   * it runs once per colour scheme, which is what changes contrast: light at phone width,
+   * dark at desktop width. Every look is still screenshotted and checked otherwise.
+   */
+  axe: boolean;
 }
 const ALL_LOOKS: Look[] = [
-  { width: 390, scheme: "light" },
-  { width: 390, scheme: "dark" },
-  { width: 1280, scheme: "light" },
-  { width: 1280, scheme: "dark" },
+  { width: 390, scheme: "light", axe: true },
+  { width: 390, scheme: "dark", axe: false },
+  { width: 1280, scheme: "light", axe: false },
+  { width: 1280, scheme: "dark", axe: true },
 ];
 // Pages with little of their own get the two looks that cover both widths and both schemes.
 const TWO_LOOKS: Look[] = [ALL_LOOKS[0]!, ALL_LOOKS[3]!];
@@ -70,7 +76,11 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
   async function open(look: Look, path: string, status: number): Promise<{ page: Page; problems: string[] }> {
     const page = await (await contextFor(look)).newPage();
     const problems: string[] = [];
-    page.on("console", (msg) => msg.type() === "error" && problems.push(`console: ${msg.text()}`));
+    page.on("console", (msg) => {
+      // Chromium logs the page's own expected status (the 404 page's 404) as a console error.
+      const expected = msg.location().url === `${server.url}${path}` && msg.text().includes(`status of ${status}`);
+      if (msg.type() === "error" && !expected) problems.push(`console: ${msg.text()}`);
+    });
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
     page.on("requestfailed", (req) => problems.push(`failed: ${req.url()} ${req.failure()?.errorText}`));
     page.on("response", (res) => {
@@ -89,7 +99,8 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
 
   for (const spec of PAGES) {
     for (const look of spec.looks) {
-      it(`${spec.name} at ${look.width}px, ${look.scheme}: clean console and network, 0 axe violations`, async () => {
+      const title = `${spec.name} at ${look.width}px, ${look.scheme}: clean console and network${look.axe ? ", 0 axe violations" : ""}`;
+      it(title, async () => {
         const { page, problems } = await open(look, spec.path, spec.status);
         try {
           expect(problems).toEqual([]);
@@ -99,9 +110,13 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
           expect(broken).toEqual([]);
           // Nothing scrolls sideways, down to a 390px phone.
           expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(look.width);
-          const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-          const violations = axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-          expect(violations).toEqual([]);
+          if (look.axe) {
+            const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+            const violations = axe.violations.map(
+              (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+            );
+            expect(violations).toEqual([]);
+          }
           await page.screenshot({
             path: join(shotDir, `${spec.name}-${look.width}-${look.scheme}.png`),
             fullPage: true,

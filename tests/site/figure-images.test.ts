@@ -1,16 +1,16 @@
 /** Figures with real image files: optimized by sharp into AVIF and WebP, sized, lazy below the fold. */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { parseHTML } from "linkedom";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
+import { parseDocument } from "../helpers/html.ts";
 
 const dist = inject("site");
 let doc: Document;
 
 beforeAll(async () => {
-  doc = parseHTML(await readFile(join(dist, "articles", FIXTURE_ID, "index.html"), "utf8")).document;
+  doc = parseDocument(await readFile(join(dist, "articles", FIXTURE_ID, "index.html"), "utf8"));
 });
 
 function srcsetUrls(srcset: string): Array<{ url: string; width: number }> {
@@ -25,8 +25,8 @@ async function decode(url: string) {
 }
 
 describe.each([
-  { name: "hero", selector: "#figure-hero", eager: true, original: { width: 1200, height: 800 } },
-  { name: "inline", selector: "#figure-1", eager: false, original: { width: 640, height: 480 } },
+  { name: "hero", selector: "#figure-hero", eager: true, original: { width: 800, height: 600 } },
+  { name: "inline", selector: "#figure-1", eager: false, original: { width: 480, height: 360 } },
 ])("the $name figure image", ({ selector, eager, original }) => {
   it("is a picture with AVIF and WebP sources at several widths, never upscaled", async () => {
     const figure = doc.querySelector(selector)!;
@@ -87,7 +87,7 @@ describe("the fixture article", () => {
   });
 
   it("lists the newest article first on the home page", async () => {
-    const home = parseHTML(await readFile(join(dist, "index.html"), "utf8")).document;
+    const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const links = [...home.querySelectorAll(".summary-headline a")].map((a) => a.getAttribute("href"));
     expect(links[0]).toBe(`/articles/${FIXTURE_ID}/`);
     expect(links).toHaveLength(2);

@@ -2,8 +2,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { parseDocument, textOf } from "../helpers/html.ts";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
 
 const dist = inject("site");
@@ -16,11 +16,11 @@ async function allFiles(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-const text = (el: Element | null) => (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+const text = textOf;
 
 beforeAll(async () => {
   html = await readFile(join(dist, "articles", SEED_ID, "index.html"), "utf8");
-  doc = parseHTML(html).document;
+  doc = parseDocument(html);
 });
 
 describe("the seed article page", () => {
@@ -102,7 +102,7 @@ describe("the whole built site", () => {
   });
 
   it("has a home page listing the article, a 404 page and a favicon", async () => {
-    const home = parseHTML(await readFile(join(dist, "index.html"), "utf8")).document;
+    const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const summary = home.querySelector(`a[href="/articles/${SEED_ID}/"]`)?.closest(".summary") ?? null;
     expect(text(summary?.querySelector(".summary-headline") ?? null)).toBe(seed.headline);
     expect(text(summary?.querySelector(".summary-standfirst") ?? null)).toBe(seed.standfirst);

@@ -1,6 +1,8 @@
-/** Every built page through the W3C Nu HTML checker (vnu-jar on Java): 0 errors. */
+/** Every built page through the W3C Nu HTML checker (vnu-jar on Java): 0 errors, 0 warnings. */
 import { execFile } from "node:child_process";
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, inject, it } from "vitest";
 
@@ -18,23 +20,19 @@ interface VnuMessage {
 describe("HTML validity", () => {
   it("every built page has 0 errors and 0 warnings", async () => {
     const dist = inject("site");
-    // vnu exits non-zero when it finds errors; its JSON report is what we read.
-    const result = await run(
-      "java",
-      ["-jar", vnuJar, "--format", "json", "--skip-non-html", "--also-check-svg", dist],
-      {
-        maxBuffer: 64 * 1024 * 1024,
-      },
-    ).catch((error: { stdout: string; stderr: string }) => error);
+    const pages = (await readdir(dist, { recursive: true }))
+      .filter((f) => f.endsWith(".html"))
+      .map((f) => join(dist, f));
+    // Home, 404 and both articles at least: a checker given nothing would also report nothing.
+    expect(pages.length).toBeGreaterThanOrEqual(4);
+    // vnu exits non-zero when it finds errors; its JSON report (on stderr) is what we read.
+    const result = await run("java", ["-jar", vnuJar, "--format", "json", ...pages], {
+      maxBuffer: 64 * 1024 * 1024,
+    }).catch((error: { stdout: string; stderr: string }) => error);
     const report = JSON.parse(result.stderr || result.stdout) as { messages: VnuMessage[] };
     const problems = report.messages
-      .filter((m) => m.type === "error" || (m.type === "info" && m.subType === "warning"))
-      .map(
-        (m) =>
-          `${m.url?.replace(`file:${dist}`, "")}:${m.lastLine} ${m.type}${m.subType ? `/${m.subType}` : ""}: ${m.message}`,
-      );
+      .filter((m) => m.type !== "info" || m.subType === "warning")
+      .map((m) => `${m.url?.replace(`file:${dist}`, "")}:${m.lastLine} ${m.type}: ${m.message}`);
     expect(problems).toEqual([]);
-    // It really read the pages: a checker that saw nothing would also report nothing.
-    expect(report.messages.length === 0 || report.messages.every((m) => m.url)).toBe(true);
   });
 });
