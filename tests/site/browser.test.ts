@@ -129,7 +129,7 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
 
     if (spec.print) {
       it(`${spec.name} printed: keeps date, captions, credits and the page URL; drops navigation`, async () => {
-        const { page } = await open({ width: 800, scheme: "light" }, spec.path, spec.status);
+        const { page } = await open({ width: 800, scheme: "light", axe: false }, spec.path, spec.status);
         try {
           await page.emulateMedia({ media: "print" });
           const visible = (selector: string) => page.locator(selector).first().isVisible();
@@ -153,7 +153,7 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
   it("Chromium picks the AVIF source for figure images", async () => {
     const { page } = await open(ALL_LOOKS[0]!, `/articles/${FIXTURE_ID}/`, 200);
     try {
-      const chosen = await page.$$eval("figure img", (imgs) => imgs.map((img) => img.currentSrc));
+      const chosen = await page.$$eval("figure img", (imgs) => imgs.map((img) => (img as HTMLImageElement).currentSrc));
       expect(chosen).toHaveLength(2);
       for (const src of chosen) expect(src).toMatch(/\.avif$/);
     } finally {
