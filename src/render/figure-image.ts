@@ -18,7 +18,8 @@ const articleImages = import.meta.glob<ImageMetadata>(
  * The widths we offer, capped at the original's own width (never upscaled): phones at
  * 1x to 3x, and the 42rem column at 2x. Each width costs an AVIF and a WebP encode.
  */
-const WIDTHS = [360, 720, 1080, 1440];
+const MAX_WIDTH = 1440;
+const WIDTHS = [360, 720, 1080, MAX_WIDTH];
 /** The body column is at most 42rem wide; below that the image fills the viewport. */
 const SIZES = "(min-width: 46rem) 42rem, 100vw";
 
@@ -38,7 +39,7 @@ export interface PictureOptions {
 }
 
 export async function pictureHtml(image: ImageMetadata, { alt, eager = false }: PictureOptions): Promise<string> {
-  const widths = [...new Set([...WIDTHS.filter((w) => w < image.width), Math.min(image.width, 1440)])];
+  const widths = [...new Set([...WIDTHS.filter((w) => w < image.width), Math.min(image.width, MAX_WIDTH)])];
   const fallbackFormat = image.format === "png" ? "png" : "jpg";
   const [avif, webp, fallback] = await Promise.all([
     getImage({ src: image, format: "avif", widths, sizes: SIZES }),

@@ -45,8 +45,8 @@ export async function projectCopy(files: Record<string, string | Buffer>, { with
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
-  // Link each package, but not Astro's and Vite's caches: the copy keeps its own, so it
-  // can build while the project itself builds.
+  // Link each package, but not Astro's and Vite's caches: the copy keeps its own, so a
+  // test build never overwrites the project's content store or dependency cache.
   await mkdir(join(root, "node_modules"));
   for (const name of await readdir(join(projectRoot, "node_modules"))) {
     if (name === ".astro" || name === ".vite" || name === ".cache") continue;
