@@ -1,11 +1,14 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { markedProcessor } from "./src/lib/markdown-processor.ts";
+import { pagefindIndex } from "./src/integrations/pagefind.ts";
+import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
 import { site } from "./src/site.config.ts";
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
   site: site.url,
+  base: site.base,
   output: "static",
   trailingSlash: "always",
   build: {
@@ -25,6 +28,8 @@ export default defineConfig({
       },
     },
   },
+  // Sitemap first, then the search index: both read the finished pages.
+  integrations: [...sitemapWithLastmod(), pagefindIndex()],
   markdown: {
     // marked is our one Markdown engine (see src/lib/markdown.ts).
     processor: markedProcessor(),

@@ -9,12 +9,19 @@ export interface SiteConfig {
   description: string;
   /** Absolute origin the site is deployed to; canonical URLs are built from it. */
   url: string;
+  /**
+   * The path the site lives under on that origin: "/" at the root, or e.g. "/newsroom/"
+   * for a GitHub Pages project site. Every link, asset, feed and sitemap follows it.
+   */
+  base: string;
   /** Default language of the site's own interface (BCP 47). */
   lang: string;
   /** Locale used to display dates. */
   dateLocale: string;
   /** The organisation that publishes this site. */
   publisher: { name: string; url: string };
+  /** The square PNG logo drawn from public/favicon.svg at /logo.png (structured data, feeds). */
+  logo: { path: string; size: number };
   /** Words per minute used for the "N min read" estimate. */
   wordsPerMinute: number;
   /** Articles at least this many years old carry an age notice. */
@@ -25,9 +32,11 @@ export const site: SiteConfig = {
   name: "The Wire Desk",
   description: "News articles, published in full and fast to read.",
   url: process.env.SITE_URL ?? "https://example.org",
+  base: process.env.BASE_PATH ?? "/",
   lang: "en",
   dateLocale: "en-GB",
-  publisher: { name: "The Wire Desk", url: "https://example.org" },
+  publisher: { name: "The Wire Desk", url: process.env.SITE_URL ?? "https://example.org" },
+  logo: { path: "/logo.png", size: 512 },
   wordsPerMinute: 230,
   ageNoticeYears: 1,
 };

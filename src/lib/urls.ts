@@ -1,3 +1,5 @@
+import { slugify } from "./slug.ts";
+
 /** Site-relative paths, so the site also works when deployed under a sub-path. */
 export function joinBase(base: string, path: string): string {
   const head = base.endsWith("/") ? base.slice(0, -1) : base;
@@ -12,4 +14,17 @@ export function articlePath(base: string, id: string): string {
 /** An absolute URL on the configured site, for canonical links and printouts. */
 export function absoluteUrl(site: string | URL, path: string): string {
   return new URL(path, site).href;
+}
+
+/** Topic pages: one per section and per tag, addressed by slug. */
+export function sectionPath(base: string, section: string): string {
+  return joinBase(base, `/sections/${slugify(section)}/`);
+}
+
+export function tagPath(base: string, tag: string): string {
+  return joinBase(base, `/tags/${slugify(tag)}/`);
+}
+
+export function archivePath(base: string, year?: number | string): string {
+  return joinBase(base, year === undefined ? "/archive/" : `/archive/${year}/`);
 }

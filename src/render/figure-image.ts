@@ -38,21 +38,33 @@ export interface PictureOptions {
   eager?: boolean;
 }
 
+/** One JPEG/PNG of an image: the <img> fallback, and the file feeds and structured data point to. */
+export interface SingleImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+export async function fallbackImage(image: ImageMetadata): Promise<SingleImage> {
+  const format = image.format === "png" ? "png" : "jpg";
+  const result = await getImage({ src: image, format, width: Math.min(image.width, 960) });
+  const width = Number(result.attributes.width);
+  return { src: result.src, width, height: Math.round((image.height / image.width) * width) };
+}
+
 export async function pictureHtml(image: ImageMetadata, { alt, eager = false }: PictureOptions): Promise<string> {
   const widths = [...new Set([...WIDTHS.filter((w) => w < image.width), Math.min(image.width, MAX_WIDTH)])];
-  const fallbackFormat = image.format === "png" ? "png" : "jpg";
   const [avif, webp, fallback] = await Promise.all([
     getImage({ src: image, format: "avif", widths, sizes: SIZES }),
     getImage({ src: image, format: "webp", widths, sizes: SIZES }),
-    getImage({ src: image, format: fallbackFormat, width: Math.min(image.width, 960) }),
+    fallbackImage(image),
   ]);
-  const height = Math.round((image.height / image.width) * Number(fallback.attributes.width));
   const loading = eager ? `loading="eager" fetchpriority="high"` : `loading="lazy"`;
   return (
     `<picture>` +
     `<source type="image/avif" srcset="${escapeHtml(avif.srcSet.attribute)}" sizes="${SIZES}">` +
     `<source type="image/webp" srcset="${escapeHtml(webp.srcSet.attribute)}" sizes="${SIZES}">` +
-    `<img src="${escapeHtml(fallback.src)}" alt="${escapeHtml(alt)}" width="${fallback.attributes.width}" height="${height}" ${loading} decoding="async">` +
+    `<img src="${escapeHtml(fallback.src)}" alt="${escapeHtml(alt)}" width="${fallback.width}" height="${fallback.height}" ${loading} decoding="async">` +
     `</picture>`
   );
 }

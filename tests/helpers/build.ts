@@ -15,13 +15,24 @@ export interface BuildResult {
   output: string;
 }
 
+/**
+ * The environment a publisher's shell would have. Vitest puts Vite's own variables
+ * (BASE_URL, MODE, DEV, PROD, SSR) into process.env; passed on, BASE_URL overrides
+ * Astro's `base` inside the build, so a sub-path build would link to the root.
+ */
+function publisherEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR"]) delete env[name];
+  return env;
+}
+
 /** Runs `astro build` in `root` into `outDir`; rejects with Astro's output on failure. */
 export async function astroBuild(root: string, outDir: string, env: Record<string, string> = {}): Promise<BuildResult> {
   const astro = join(projectRoot, "node_modules/astro/bin/astro.mjs");
   // process.execPath is the Node that runs the tests: Node 22 from the node@22 package.
   const child = spawn(process.execPath, [astro, "build", "--root", root, "--outDir", outDir], {
     cwd: root,
-    env: { ...process.env, ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    env: { ...publisherEnv(), ...env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -19,6 +19,7 @@ const TYPES: Record<string, string> = {
   ".json": "application/json",
   ".txt": "text/plain; charset=utf-8",
   ".ico": "image/x-icon",
+  ".wasm": "application/wasm",
 };
 
 export interface StaticServer {
@@ -39,10 +40,12 @@ async function resolveFile(root: string, pathname: string): Promise<string | nul
   return null;
 }
 
-export async function serveStatic(root: string): Promise<StaticServer> {
+/** Serves `root` at `base` ("/" or a sub-path such as "/newsroom/", as GitHub Pages would). */
+export async function serveStatic(root: string, base = "/"): Promise<StaticServer> {
   const server: Server = createServer(async (req, res) => {
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
-    const file = await resolveFile(root, pathname);
+    const inBase = pathname.startsWith(base) || `${pathname}/` === base;
+    const file = inBase ? await resolveFile(root, `/${pathname.slice(base.length)}`) : null;
     if (file) {
       res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
       res.end(await readFile(file));

@@ -43,6 +43,9 @@ const PAGES = [
   { name: "photo-article", path: `/articles/${FIXTURE_ID}/`, status: 200, looks: ALL_LOOKS, print: true },
   { name: "home", path: "/", status: 200, looks: TWO_LOOKS, print: true },
   { name: "404", path: "/no-such-page/", status: 404, looks: TWO_LOOKS, print: false },
+  { name: "topic", path: "/tags/syria/", status: 200, looks: TWO_LOOKS, print: false },
+  { name: "archive", path: "/archive/", status: 200, looks: TWO_LOOKS, print: false },
+  { name: "search", path: "/search/", status: 200, looks: TWO_LOOKS, print: false },
 ];
 
 assertBrowserAvailable();

@@ -6,20 +6,28 @@
 import type { TestProject } from "vitest/node";
 import { astroBuild, projectCopy, removeDir, tempDir } from "../helpers/build.ts";
 import { fixtureArticleFiles } from "../helpers/fixtures.ts";
+import { reachFixtureFiles } from "../helpers/reach-fixtures.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     site: string;
+    /** The same project built for a sub-path (as a GitHub Pages project site is). */
+    siteBase: { dir: string; base: string };
   }
 }
 
+const SUB_PATH = "/newsroom/";
+
 export default async function setup(project: TestProject) {
-  const root = await projectCopy(await fixtureArticleFiles());
-  const outDir = await tempDir("dist");
-  await astroBuild(root, outDir);
+  const files = { ...(await fixtureArticleFiles()), ...reachFixtureFiles() };
+  // Two copies, built side by side: each build writes caches inside its own root.
+  const [root, baseRoot] = await Promise.all([projectCopy(files), projectCopy(files)]);
+  const [outDir, baseOutDir] = await Promise.all([tempDir("dist"), tempDir("dist-base")]);
+  await Promise.all([astroBuild(root, outDir), astroBuild(baseRoot, baseOutDir, { BASE_PATH: SUB_PATH })]);
   project.provide("site", outDir);
+  project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });
   return async () => {
     if (process.env.KEEP_TEST_SITES) return;
-    await Promise.all([removeDir(root), removeDir(outDir)]);
+    await Promise.all([root, baseRoot, outDir, baseOutDir].map(removeDir));
   };
 }

@@ -1,0 +1,150 @@
+/**
+ * Never publish a broken or unsafe site. Runs inside every `astro build` (and
+ * `npm run build`, which also builds into a temporary folder and only then replaces
+ * dist/: see src/cli/build.ts):
+ *
+ * - before anything renders (`astro:config:setup`): the content check
+ *   (src/lib/validate/), which reports every problem in every file and stops the build;
+ *   in `astro dev` it only warns;
+ * - when the pages are written (`astro:build:done`, after the other integrations): the
+ *   host files (`_headers`, `_redirects`, redirect pages for renamed articles), then the
+ *   output checks: the pages a host needs exist, no image carries EXIF/GPS/XMP/IPTC
+ *   metadata, every page has a Content-Security-Policy without 'unsafe-inline', no
+ *   markup has event-handler attributes or javascript: URLs, and every link, image and
+ *   #fragment resolves. Any failure fails the build.
+ */
+import type { AstroIntegration } from "astro";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { dirname, extname, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { embeddedMetadata, RASTER_EXTENSIONS } from "../lib/images.ts";
+import { scanHtml } from "../lib/html-scan.ts";
+import { checkLinks, formatBrokenLink } from "../lib/link-check.ts";
+import { checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
+import {
+  articleRedirects,
+  headerRules,
+  pagePolicy,
+  redirectPageHtml,
+  renderHeadersFile,
+  renderRedirectsFile,
+  sitePolicy,
+} from "../hosting/site-files.ts";
+
+/** Files a static host needs at the top of the site. */
+const REQUIRED_FILES = ["index.html", "404.html"];
+
+/** Attributes whose value is a URL a browser may navigate to or load. */
+const URL_ATTRIBUTES = new Set(["href", "src", "action", "formaction", "data", "poster", "xlink:href", "srcset", "background"]);
+
+export interface OutputCheckOptions {
+  base: string;
+  site?: string | undefined;
+}
+
+/** Every reason the built site in `dir` must not be published (empty when it may). */
+export async function outputProblems(dir: string, options: OutputCheckOptions): Promise<string[]> {
+  const problems: string[] = [];
+  const entries = ((await readdir(dir, { recursive: true })) as string[]).map((f) => f.split(sep).join("/"));
+  const files = new Set(entries);
+  for (const required of REQUIRED_FILES) {
+    if (!files.has(required)) problems.push(`${required} is missing: the build is incomplete`);
+  }
+
+  for (const file of entries) {
+    const ext = extname(file).toLowerCase();
+    if (RASTER_EXTENSIONS.has(ext)) {
+      const found = await embeddedMetadata(await readFile(join(dir, file)));
+      if (found.length) {
+        problems.push(
+          `${file} carries ${found.join(", ")} metadata: an original image (or a file from public/) would be published with it`,
+        );
+      }
+    } else if (ext === ".html") {
+      const html = await readFile(join(dir, file), "utf8");
+      const policy = pagePolicy(html);
+      if (!policy) problems.push(`${file} has no Content-Security-Policy meta tag`);
+      else if (/'unsafe-inline'|'unsafe-eval'/.test(policy)) problems.push(`${file}: its CSP allows unsafe inline code: ${policy}`);
+      for (const el of scanHtml(html)) {
+        for (const name of el.attrNames) {
+          if (name.startsWith("on")) problems.push(`${file}: <${el.name}> has an event handler attribute "${name}"`);
+        }
+        for (const [name, value] of Object.entries(el.attrs)) {
+          if (URL_ATTRIBUTES.has(name) && /^\s*(javascript|vbscript):/i.test(value.replace(/[\u0000-\u0020]/g, ""))) {
+            problems.push(`${file}: <${el.name} ${name}> is a script URL`);
+          }
+        }
+      }
+    }
+  }
+
+  const links = await checkLinks(dir, { base: options.base, site: options.site });
+  for (const link of links.broken) problems.push(`broken: ${formatBrokenLink(link)}`);
+  return problems;
+}
+
+/** Writes `_redirects` and a redirect page at each old address; returns how many. */
+async function writeRedirects(
+  dir: string,
+  articles: readonly CheckedArticle[],
+  base: string,
+  site: string | undefined,
+  lang: string,
+): Promise<number> {
+  const redirects = articleRedirects(articles, base);
+  await writeFile(join(dir, "_redirects"), renderRedirectsFile(redirects));
+  for (const redirect of redirects) {
+    const page = join(dir, ...redirect.from.slice(base.length).split("/").filter(Boolean), "index.html");
+    await mkdir(dirname(page), { recursive: true });
+    const absolute = site ? new URL(redirect.to, site).href : redirect.to;
+    await writeFile(page, redirectPageHtml(redirect.to, absolute, lang));
+  }
+  return redirects.length;
+}
+
+export function publishGuard(options: { lang?: string } = {}): AstroIntegration {
+  let articles: CheckedArticle[] = [];
+  let base = "/";
+  let site: string | undefined;
+  return {
+    name: "newsroom:publish-guard",
+    hooks: {
+      "astro:config:setup": async ({ config, command, logger }) => {
+        if (command !== "build" && command !== "dev") return;
+        const root = fileURLToPath(config.root);
+        const publicDir = relative(root, fileURLToPath(config.publicDir)) || "public";
+        const report = await checkContent(root, { publicDir });
+        articles = report.articles;
+        if (report.problems.length === 0) return;
+        if (command === "dev") {
+          logger.warn(`content problems (a build would stop here):\n${formatReport(report)}`);
+          return;
+        }
+        logger.error(`\n${formatReport(report)}`);
+        throw new Error(
+          `The content check found ${report.problems.length} problem(s), listed above with file and line; nothing was built.`,
+        );
+      },
+      "astro:config:done": ({ config }) => {
+        base = config.base;
+        site = config.site;
+      },
+      "astro:build:done": async ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const count = await writeRedirects(out, articles, base, site, options.lang ?? "en");
+        const { header, pagesWithout } = await sitePolicy(out);
+        await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
+        logger.info(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);
+        const problems = await outputProblems(out, { base, site });
+        if (pagesWithout.length && problems.length === 0) {
+          problems.push(`pages without a Content-Security-Policy: ${pagesWithout.join(", ")}`);
+        }
+        if (problems.length > 0) {
+          logger.error(`\n${problems.join("\n")}`);
+          throw new Error(`The built site failed ${problems.length} check(s), listed above; it must not be published.`);
+        }
+        logger.info("output checked: required pages, no image metadata, CSP on every page, no script URLs, no broken links");
+      },
+    },
+  };
+}

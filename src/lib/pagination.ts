@@ -1,0 +1,2 @@
+/** Every list page (home, topics, archive) shows this many articles. */
+export const PAGE_SIZE = 20;

@@ -1,0 +1,9 @@
+/** JSON Feed 1.1, full content. */
+import type { APIRoute } from "astro";
+import { jsonFeed } from "../lib/feeds.ts";
+import { feedChannel, feedItems } from "../render/feed-items.ts";
+
+export const GET: APIRoute = async () =>
+  new Response(jsonFeed(feedChannel(), await feedItems()), {
+    headers: { "Content-Type": "application/feed+json; charset=utf-8" },
+  });

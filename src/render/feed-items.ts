@@ -1,0 +1,54 @@
+/** The latest articles as feed items, shared by the RSS, Atom and JSON feeds. */
+import { getCollection } from "astro:content";
+import { feedHtml } from "../lib/feed-html.ts";
+import { FEED_LIMIT, feedItemId, type FeedChannel, type FeedItem } from "../lib/feeds.ts";
+import { newestFirst } from "../lib/taxonomy.ts";
+import { absoluteUrl, joinBase } from "../lib/urls.ts";
+import { site } from "../site.config.ts";
+import { articleView, feedBodyHtml } from "./article-view.ts";
+
+const BASE = import.meta.env.BASE_URL;
+
+export const feedPaths = {
+  rss: joinBase(BASE, "/rss.xml"),
+  atom: joinBase(BASE, "/atom.xml"),
+  json: joinBase(BASE, "/feed.json"),
+};
+
+export function feedChannel(): FeedChannel {
+  return {
+    title: site.name,
+    description: site.description,
+    homeUrl: absoluteUrl(site.url, joinBase(BASE, "/")),
+    lang: site.lang,
+    icon: absoluteUrl(site.url, joinBase(BASE, site.logo.path)),
+    feedUrls: {
+      rss: absoluteUrl(site.url, feedPaths.rss),
+      atom: absoluteUrl(site.url, feedPaths.atom),
+      json: absoluteUrl(site.url, feedPaths.json),
+    },
+  };
+}
+
+export async function feedItems(): Promise<FeedItem[]> {
+  const latest = newestFirst(await getCollection("articles")).slice(0, FEED_LIMIT);
+  return Promise.all(
+    latest.map(async (article) => {
+      const view = await articleView(article);
+      const { headline, standfirst, published, tags, section, lang, byline } = article.data;
+      return {
+        id: feedItemId(site.url, published, article.id),
+        url: view.url,
+        title: headline,
+        summary: standfirst,
+        contentHtml: feedHtml(feedBodyHtml(view), view.url),
+        published,
+        updated: view.modified ?? published,
+        categories: [section, ...tags],
+        author: byline ?? site.publisher.name,
+        lang,
+        image: view.card.url,
+      };
+    }),
+  );
+}
