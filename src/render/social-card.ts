@@ -100,12 +100,17 @@ export function cardKey(card: CardContent): string {
   return createHash("sha256").update(JSON.stringify(card)).update(ownSource).digest("hex").slice(0, 32);
 }
 
-async function drawCard(card: CardContent): Promise<Buffer> {
-  const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], {
+/** The card as SVG: every glyph already a vector path, so rasterizing needs no font at all. */
+export function cardSvg(card: CardContent): Promise<string> {
+  return satori(cardTree(card) as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
     fonts: FONTS,
   });
+}
+
+async function drawCard(card: CardContent): Promise<Buffer> {
+  const svg = await cardSvg(card);
   return sharp(Buffer.from(svg)).png({ compressionLevel: 9, palette: true, quality: 90 }).toBuffer();
 }
 

@@ -3,7 +3,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { CARD_HEIGHT, CARD_WIDTH, cardKey, socialCard, type CardContent } from "../../src/render/social-card.ts";
+import { CARD_HEIGHT, CARD_WIDTH, cardKey, cardSvg, socialCard, type CardContent } from "../../src/render/social-card.ts";
 
 const card: CardContent = {
   headline: `Russian air raids damaging Syria peace talks, says Kerry ${randomUUID()}`,
@@ -31,6 +31,15 @@ describe("socialCard", () => {
     await writeFile(cacheFile, sentinel);
     expect(await socialCard(card)).toEqual(sentinel);
     expect(await readFile(cacheFile)).toEqual(sentinel);
+  });
+
+  it("needs no system font: the text is drawn as paths from the fonts we ship", async () => {
+    for (const lang of ["en", "ar"]) {
+      const headline = lang === "ar" ? "غارات جوية روسية تضر بمحادثات السلام" : card.headline;
+      const svg = await cardSvg({ ...card, headline, lang });
+      expect(svg).not.toMatch(/<text|font-family/);
+      expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThan(2);
+    }
   });
 
   it("changes key when anything it shows changes", () => {
