@@ -1,0 +1,126 @@
+/**
+ * Scraped-text fixtures, imported with `npm run import`'s code and built with the site:
+ * each page shows exactly its source's words and characters, as text, never as markup.
+ */
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { parseDocument, textOf } from "../helpers/html.ts";
+import { ARABIC_ID, importFixtures, type ImportFixture } from "../helpers/import-fixtures.ts";
+
+const dist = inject("site");
+const fixtures = importFixtures();
+const fold = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** Elements Markdown would make from syntax; plain text makes none of them. */
+const MARKUP =
+  "a, em, strong, code, pre, del, s, h1, h2, h3, h4, h5, h6, ul, ol, li, blockquote, hr, table, img, br, script, b, div, input";
+
+/**
+ * The source's text as a reader meets it: every line except the repeated headline, the
+ * reading time and the date (which the page shows in its own words), white space folded.
+ */
+function sourceText(f: ImportFixture): string {
+  const a = f.result.article;
+  const skip = new Set([a.dateLine, a.statedMinutes?.line]);
+  let seenHeadline = false;
+  const kept = f.text.split(/\r\n|\r|\n/).filter((line, i) => {
+    if (skip.has(i + 1)) return false;
+    if (fold(line).normalize("NFC") === fold(a.headline)) {
+      if (seenHeadline) return false;
+      seenHeadline = true;
+    }
+    return true;
+  });
+  // The importer stores text in Unicode NFC: the same characters, in the form the web expects.
+  return fold(kept.join("\n")).normalize("NFC");
+}
+
+describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name article", ({ f }) => {
+  let doc: Document;
+  let home: Document;
+  const { article, slug, lang, minutes } = f.result;
+
+  beforeAll(async () => {
+    doc = parseDocument(await readFile(join(dist, "articles", slug, "index.html"), "utf8"));
+    home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
+  });
+
+  const blocks = () => [...doc.querySelectorAll(".article-body > p, .article-body > figure")];
+  /** A figure as the source writes it: "Caption [Credit]". */
+  const asSource = (figure: Element) =>
+    `${textOf(figure.querySelector(".figure-caption"))} [${textOf(figure.querySelector(".figure-credit")).replace(/^Credit: /, "")}]`;
+
+  it("shows the source's text, every character in order: headline, standfirst, captions, paragraphs", () => {
+    const hero = doc.querySelector("#figure-hero");
+    const page = [
+      textOf(doc.querySelector("article h1")),
+      textOf(doc.querySelector(".standfirst")),
+      ...(hero ? [asSource(hero)] : []),
+      ...blocks().map((el) => (el.tagName === "FIGURE" ? asSource(el) : textOf(el))),
+    ].join(" ");
+    expect(page).toBe(sourceText(f));
+  });
+
+  it("has each paragraph and inline figure as its own block, in the source's order", () => {
+    const expected = article.body.map((b) =>
+      b.kind === "paragraph" ? fold(b.text) : `${fold(b.caption)} Credit: ${b.credit} (Photo not available)`,
+    );
+    expect(blocks().map(textOf)).toEqual(expected);
+    expect(
+      blocks()
+        .filter((el) => el.tagName === "P")
+        .map((p) => p.id),
+    ).toEqual(article.body.filter((b) => b.kind === "paragraph").map((_, i) => `p-${i + 1}`));
+  });
+
+  it("turns nothing in the text into markup", () => {
+    expect([...doc.querySelectorAll(`.article-body :is(${MARKUP})`)].map((el) => el.outerHTML)).toEqual([]);
+    expect([...doc.querySelectorAll(".article-body p *")].map((el) => el.outerHTML)).toEqual([]);
+    expect(doc.querySelectorAll(".figure-caption *")).toHaveLength(0);
+  });
+
+  it("shows the headline in the title, the day it was published, and the reading time the page computes", () => {
+    expect(textOf(doc.querySelector("title"))).toContain(fold(article.headline));
+    expect(doc.querySelector(".article-header time")?.getAttribute("datetime")).toBe(article.published);
+    expect(textOf(doc.querySelector(".reading-time"))).toBe(`${minutes} min read`);
+  });
+
+  it(`is marked as ${lang}${lang === "ar" ? ", right to left, in English site chrome" : ""}`, () => {
+    const el = doc.querySelector("article.article")!;
+    expect(el.getAttribute("lang")).toBe(lang);
+    expect(el.getAttribute("dir")).toBe(lang === "ar" ? "rtl" : null);
+    // The site's own chrome is English and left to right on every page.
+    expect(doc.documentElement.getAttribute("lang")).toBe("en");
+    expect(doc.documentElement.getAttribute("dir")).toBeNull();
+    expect(doc.querySelector("article.article .site-header, article.article .site-footer")).toBeNull();
+    const summary = home.querySelector(`a[href="/articles/${slug}/"]`)?.closest(".summary");
+    if (summary) {
+      expect(summary.getAttribute("lang")).toBe(lang);
+      expect(summary.getAttribute("dir")).toBe(lang === "ar" ? "rtl" : null);
+    }
+  });
+});
+
+describe("the Arabic article's interface words", () => {
+  it("keeps the site's labels (date, reading time, provenance) in English, left to right", async () => {
+    const doc = parseDocument(await readFile(join(dist, "articles", ARABIC_ID, "index.html"), "utf8"));
+    for (const selector of [".article-header .meta", ".article-footer"]) {
+      const el = doc.querySelector(selector);
+      expect(el?.getAttribute("lang"), selector).toBe("en");
+      expect(el?.getAttribute("dir"), selector).toBe("ltr");
+    }
+    expect(textOf(doc.querySelector(".kicker"))).toBe("أخبار");
+  });
+});
+
+describe("the hostile fixture", () => {
+  it("shows its tags and stated-but-wrong reading time as the site computes it", async () => {
+    const hostile = fixtures.find((f) => f.name === "hostile")!;
+    const doc = parseDocument(await readFile(join(dist, "articles", hostile.result.slug, "index.html"), "utf8"));
+    expect(hostile.result.warnings).toHaveLength(1);
+    expect(textOf(doc.querySelector(".reading-time"))).not.toBe("12 min read");
+    expect([...doc.querySelectorAll(".tags a")].map(textOf)).toEqual(['<Tests> & "quotes"', "#hash: colon"]);
+    expect(textOf(doc.querySelector(".article-body"))).toContain('<script>alert("x")</script>');
+  });
+});
