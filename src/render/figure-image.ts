@@ -32,6 +32,16 @@ export async function resolveFigureImage(ref: FigureImageRef, articleFilePath: s
   return load();
 }
 
+/**
+ * An image's size and format, read without publishing the original. In a build, Astro
+ * hands us a proxy that marks the original file "referenced" (copied into dist/ as it
+ * is, EXIF and GPS included) on any property read, except its hidden `clone`, which is
+ * what Astro's own getImage() reads. Read dimensions through this, never `image.width`.
+ */
+export function imageFacts(image: ImageMetadata): ImageMetadata {
+  return (image as ImageMetadata & { clone?: ImageMetadata }).clone ?? image;
+}
+
 export interface PictureOptions {
   alt: string;
   /** The hero: fetched at once and first, since it is the largest thing above the fold. */
@@ -46,14 +56,16 @@ export interface SingleImage {
 }
 
 export async function fallbackImage(image: ImageMetadata): Promise<SingleImage> {
-  const format = image.format === "png" ? "png" : "jpg";
-  const result = await getImage({ src: image, format, width: Math.min(image.width, 960) });
+  const facts = imageFacts(image);
+  const format = facts.format === "png" ? "png" : "jpg";
+  const result = await getImage({ src: image, format, width: Math.min(facts.width, 960) });
   const width = Number(result.attributes.width);
-  return { src: result.src, width, height: Math.round((image.height / image.width) * width) };
+  return { src: result.src, width, height: Math.round((facts.height / facts.width) * width) };
 }
 
 export async function pictureHtml(image: ImageMetadata, { alt, eager = false }: PictureOptions): Promise<string> {
-  const widths = [...new Set([...WIDTHS.filter((w) => w < image.width), Math.min(image.width, MAX_WIDTH)])];
+  const { width } = imageFacts(image);
+  const widths = [...new Set([...WIDTHS.filter((w) => w < width), Math.min(width, MAX_WIDTH)])];
   const [avif, webp, fallback] = await Promise.all([
     getImage({ src: image, format: "avif", widths, sizes: SIZES }),
     getImage({ src: image, format: "webp", widths, sizes: SIZES }),

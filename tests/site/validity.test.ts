@@ -17,6 +17,18 @@ interface VnuMessage {
   message: string;
 }
 
+/**
+ * vnu's Content-Security-Policy check is not a browser's, and is wrong for these pages in
+ * three ways: it trims an inline <style>'s text before hashing it (browsers and the spec hash
+ * the exact text, and Astro's CSS ends with a newline); it checks JSON-LD data blocks as if
+ * they were scripts (browsers never run them); and checking files, it cannot match 'self'.
+ * CSP is checked by a browser instead: tests/site/csp.test.ts loads every page in Chromium,
+ * behind the site's headers, and fails on any violation.
+ */
+function isCspMessage(m: VnuMessage): boolean {
+  return m.message.includes("violates Content Security Policy");
+}
+
 describe("HTML validity", () => {
   it("every built page has 0 errors and 0 warnings", async () => {
     const dist = inject("site");
@@ -32,6 +44,7 @@ describe("HTML validity", () => {
     const report = JSON.parse(result.stderr || result.stdout) as { messages: VnuMessage[] };
     const problems = report.messages
       .filter((m) => m.type !== "info" || m.subType === "warning")
+      .filter((m) => !isCspMessage(m))
       .map((m) => `${m.url?.replace(`file:${dist}`, "")}:${m.lastLine} ${m.type}: ${m.message}`);
     expect(problems).toEqual([]);
   });

@@ -1,0 +1,19 @@
+/**
+ * `npm run check`: the content check alone (see src/lib/validate/). Prints every
+ * problem in every file as `file:line: field: message` and exits 1 if there is any.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { checkContent, formatReport } from "../lib/validate/index.ts";
+
+const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const started = performance.now();
+const report = await checkContent(root);
+const seconds = ((performance.now() - started) / 1000).toFixed(1);
+if (report.problems.length > 0) {
+  console.error(formatReport(report));
+  process.exitCode = 1;
+} else {
+  const n = report.articles.length;
+  console.log(`Content check: ${n} ${n === 1 ? "article" : "articles"}, no problems (${seconds} s).`);
+}

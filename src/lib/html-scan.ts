@@ -1,0 +1,129 @@
+/**
+ * A small, dependency-free HTML tokenizer for reading our own build output: every start
+ * tag with its attributes (entities decoded), and the text of <style> and <script>
+ * elements. It follows the HTML rules that matter for that (comments, raw-text
+ * elements, quoted and unquoted attributes); it does not build a tree.
+ */
+
+export interface HtmlElement {
+  /** Lower-case tag name. */
+  name: string;
+  /** Attributes by lower-case name, values decoded; the first of a repeated name wins, as in browsers. */
+  attrs: Record<string, string>;
+  /** Every attribute name as written (lower-cased), repeats included. */
+  attrNames: string[];
+  /** For <script>, <style>, <textarea> and <title>: the raw text inside. */
+  text?: string;
+  /** Offset of the `<` in the document. */
+  offset: number;
+}
+
+const NAMED: Record<string, string> = {
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  nbsp: "\u00a0",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+};
+
+/** Decodes character references the way a browser does in an attribute value (enough for URLs). */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);?/gi, (whole, ref: string) => {
+    if (ref[0] === "#") {
+      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
+    }
+    return NAMED[ref.toLowerCase()] ?? whole;
+  });
+}
+
+const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
+
+export function scanHtml(html: string): HtmlElement[] {
+  const elements: HtmlElement[] = [];
+  let lower: string | undefined;
+  let i = 0;
+  const n = html.length;
+  while (i < n) {
+    const lt = html.indexOf("<", i);
+    if (lt < 0) break;
+    if (html.startsWith("<!--", lt)) {
+      const end = html.indexOf("-->", lt + 4);
+      i = end < 0 ? n : end + 3;
+      continue;
+    }
+    const next = html[lt + 1] ?? "";
+    if (next === "!" || next === "?" || next === "/") {
+      const end = html.indexOf(">", lt + 1);
+      i = end < 0 ? n : end + 1;
+      continue;
+    }
+    if (!/[a-zA-Z]/.test(next)) {
+      i = lt + 1;
+      continue;
+    }
+    let j = lt + 1;
+    while (j < n && !/[\s/>]/.test(html[j]!)) j++;
+    const name = html.slice(lt + 1, j).toLowerCase();
+    const attrs: Record<string, string> = {};
+    const attrNames: string[] = [];
+    // Attributes, up to the closing ">".
+    while (j < n) {
+      while (j < n && /[\s/]/.test(html[j]!)) j++;
+      if (j >= n || html[j] === ">") break;
+      let k = j;
+      while (k < n && !/[\s/>=]/.test(html[k]!)) k++;
+      if (k === j) k++; // a stray character: skip it
+      const attrName = html.slice(j, k).toLowerCase();
+      j = k;
+      while (j < n && /\s/.test(html[j]!)) j++;
+      let value = "";
+      if (html[j] === "=") {
+        j++;
+        while (j < n && /\s/.test(html[j]!)) j++;
+        const quote = html[j];
+        if (quote === '"' || quote === "'") {
+          const end = html.indexOf(quote, j + 1);
+          value = html.slice(j + 1, end < 0 ? n : end);
+          j = end < 0 ? n : end + 1;
+        } else {
+          let e = j;
+          while (e < n && !/[\s>]/.test(html[e]!)) e++;
+          value = html.slice(j, e);
+          j = e;
+        }
+      }
+      attrNames.push(attrName);
+      if (!(attrName in attrs)) attrs[attrName] = decodeEntities(value);
+    }
+    i = j + 1;
+    const element: HtmlElement = { name, attrs, attrNames, offset: lt };
+    if (RAW_TEXT.has(name)) {
+      lower ??= html.toLowerCase();
+      const close = lower.indexOf(`</${name}`, i);
+      const end = close < 0 ? n : close;
+      element.text = html.slice(i, end);
+      i = end;
+    }
+    elements.push(element);
+  }
+  return elements;
+}
+
+/** The URLs in a srcset attribute. */
+export function srcsetUrls(srcset: string): string[] {
+  return srcset
+    .split(",")
+    .map((candidate) => candidate.trim().split(/\s+/)[0] ?? "")
+    .filter(Boolean);
+}
+
+/** The url(...) references in a stylesheet. */
+export function cssUrls(css: string): string[] {
+  return [...css.matchAll(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)"'\s]*))\s*\)/gi)].map((m) => m[1] ?? m[2] ?? m[3] ?? "");
+}

@@ -1,0 +1,422 @@
+/**
+ * The content check: every article and every published file read before anything
+ * renders, and every problem in every file reported at once, as
+ * `file:line: field: what is wrong`. Pure (reads files, writes nothing but its image
+ * cache); used by `npm run check`, by `npm run build` before it starts, and by the
+ * `newsroom:publish-guard` integration, so a plain `astro build` refuses bad content too.
+ *
+ * It checks: frontmatter YAML (syntax, duplicate keys, strict dates, through the one
+ * article schema in src/lib/article-schema.ts), the Markdown body (figures, alt text,
+ * through the one Markdown engine), article size (1 MiB), ids and former addresses
+ * that collide, every image an article uses (decoded in full, strictly), and files in
+ * public/ that would publish metadata (EXIF, GPS) or scripts (SVG).
+ */
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { dirname, extname, join, relative, resolve, sep } from "node:path";
+// The slugger Astro's glob loader names entries with (a dependency of astro), so ids match exactly.
+import { slug as githubSlug } from "github-slugger";
+import { z } from "astro/zod";
+import { ARTICLES_DIR, articleSchema } from "../article-schema.ts";
+import { MarkdownError, renderMarkdown } from "../markdown.ts";
+import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetadata, imageProblem } from "../images.ts";
+import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
+
+export interface Problem {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line?: number | undefined;
+  /** The frontmatter field, e.g. `hero.alt` or `updates[0].date`. */
+  field?: string | undefined;
+  message: string;
+}
+
+export interface CheckedArticle {
+  /** The id Astro gives the entry, and its address: /articles/<id>/. */
+  id: string;
+  file: string;
+  formerSlugs: string[];
+}
+
+export interface ContentReport {
+  problems: Problem[];
+  articles: CheckedArticle[];
+}
+
+export interface CheckOptions {
+  /** Where the article folder is, relative to the root. */
+  articlesDir?: string;
+  /** The folder copied into the site as it is. */
+  publicDir?: string;
+  /** Images already decoded without fault, by content hash (kept between runs). */
+  imageCacheFile?: string | false;
+}
+
+/** An article above this size is refused: it is either a mistake or a page no reader can load. */
+export const MAX_ARTICLE_BYTES = 1024 * 1024;
+
+const MARKDOWN_LIKE = new Set([".markdown", ".mdown", ".mkd", ".mdx", ".txt"]);
+
+function toPosix(path: string): string {
+  return path.split(sep).join("/");
+}
+
+/** Every file below `dir` (paths relative to it), skipping dot files and folders as Astro's glob does. */
+async function listFiles(dir: string): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = (await readdir(dir, { recursive: true })) as string[];
+  } catch {
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort()) {
+    if (
+      toPosix(entry)
+        .split("/")
+        .some((part) => part.startsWith("."))
+    )
+      continue;
+    if ((await stat(join(dir, entry))).isFile()) files.push(entry);
+  }
+  return files;
+}
+
+/** The id Astro's glob loader gives `relPath` (relative to the article folder). */
+export function articleId(relPath: string): string {
+  const withoutExt = toPosix(relPath).replace(/\.[^./]+$/, "");
+  return withoutExt
+    .split("/")
+    .map((segment) => githubSlug(segment))
+    .join("/")
+    .replace(/\/index$/, "");
+}
+
+function fieldName(path: ReadonlyArray<PropertyKey>): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    "",
+  );
+}
+
+function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let value = data;
+  for (const key of path) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
+}
+
+/** Turns zod's issues into problems on their lines, in words an editor can act on. */
+function schemaProblems(file: string, fm: Frontmatter, issues: z.core.$ZodIssue[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const issue of issues) {
+    const path = issue.path as PropertyKey[];
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        problems.push({
+          file,
+          line: fm.lineOfKey(path, key),
+          field: fieldName([...path, key]),
+          message: "is not a field articles have (a typo?)",
+        });
+      }
+      continue;
+    }
+    const missing = valueAt(fm.data, path) === undefined;
+    const message =
+      missing && issue.code === "invalid_type"
+        ? "is required"
+        : issue.code === "invalid_union"
+          ? "must be a date such as 2016-02-10, in quotes"
+          : issue.message;
+    problems.push({ file, line: fm.lineOf(path), field: fieldName(path) || undefined, message });
+  }
+  return problems;
+}
+
+/**
+ * Renders the body with the site's Markdown engine, collecting every error: after one,
+ * the offending block is blanked (lines kept, so numbers stay true) and it runs again.
+ */
+function bodyProblems(body: string): { errors: Array<{ line?: number | undefined; message: string }>; html: string } {
+  const errors: Array<{ line?: number | undefined; message: string }> = [];
+  let source = body;
+  for (let attempt = 0; attempt < 200; attempt++) {
+    try {
+      const rendered = renderMarkdown(source);
+      return { errors, html: rendered.html };
+    } catch (error) {
+      if (!(error instanceof MarkdownError)) {
+        errors.push({ message: `Markdown could not be rendered: ${(error as Error).message}` });
+        return { errors, html: "" };
+      }
+      errors.push({ line: error.line, message: error.message.replace(/^line \d+: /, "") });
+      if (error.line === undefined) return { errors, html: "" };
+      // Blank the block (up to the next empty line) that holds the error, then go on.
+      const lines = source.split("\n");
+      for (let i = error.line - 1; i < lines.length && lines[i]!.trim() !== ""; i++) lines[i] = "";
+      source = lines.join("\n");
+    }
+  }
+  return { errors, html: "" };
+}
+
+interface ImageCache {
+  ok: Set<string>;
+  dirty: boolean;
+}
+
+async function loadImageCache(file: string | false): Promise<ImageCache> {
+  if (!file) return { ok: new Set(), dirty: false };
+  try {
+    const saved = JSON.parse(await readFile(file, "utf8")) as { limit: number; ok: string[] };
+    if (saved.limit === MAX_INPUT_PIXELS) return { ok: new Set(saved.ok), dirty: false };
+  } catch {
+    // no cache yet, or an unreadable one: start afresh
+  }
+  return { ok: new Set(), dirty: false };
+}
+
+async function saveImageCache(file: string | false, cache: ImageCache): Promise<void> {
+  if (!file || !cache.dirty) return;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify({ limit: MAX_INPUT_PIXELS, ok: [...cache.ok].sort() }));
+}
+
+/** Reads and fully decodes an image once per content (cached by hash). */
+async function checkImageFile(path: string, cache: ImageCache): Promise<string | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "was not found" : `cannot be read (${code ?? (error as Error).message})`;
+  }
+  const key = `${extname(path).toLowerCase()}:${createHash("sha256").update(bytes).digest("hex")}`;
+  if (cache.ok.has(key)) return null;
+  const problem = await imageProblem(bytes, path);
+  if (!problem) {
+    cache.ok.add(key);
+    cache.dirty = true;
+  }
+  return problem;
+}
+
+/** The line of the first figure in `body` that uses `src`, counted in the whole file. */
+function figureLine(source: string, bodyStart: number, src: string): number | undefined {
+  const at = source.indexOf(src, bodyStart);
+  return at < 0 ? undefined : lineAt(source, at);
+}
+
+const SVG_ACTIVE = /<script\b|\bon[a-z]+\s*=|javascript:|<foreignObject\b|<iframe\b|<embed\b|<object\b/i;
+
+/** Files in public/ are published byte for byte: no image metadata, no active SVG. */
+async function publicProblems(root: string, publicDir: string): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  const dir = resolve(root, publicDir);
+  for (const rel of await listFiles(dir)) {
+    const file = toPosix(join(publicDir, rel));
+    const ext = extname(rel).toLowerCase();
+    if (RASTER_EXTENSIONS.has(ext)) {
+      const found = await embeddedMetadata(await readFile(join(dir, rel)));
+      if (found.length) {
+        problems.push({
+          file,
+          message: `carries ${found.join(", ")} metadata, and public/ files are published as they are: strip it (for example \`exiftool -all= ${rel}\`) and commit the clean file`,
+        });
+      }
+    } else if (ext === ".svg") {
+      const text = await readFile(join(dir, rel), "utf8");
+      const active = SVG_ACTIVE.exec(text);
+      if (active) {
+        problems.push({
+          file,
+          line: lineAt(text, active.index),
+          message: `contains "${active[0]}": an SVG with scripts, event handlers or embedded documents is not published`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Checks all content under `root`. Never throws for a content problem: it reports it. */
+export async function checkContent(root: string, options: CheckOptions = {}): Promise<ContentReport> {
+  const articlesDir = options.articlesDir ?? ARTICLES_DIR;
+  const publicDir = options.publicDir ?? "public";
+  const cacheFile =
+    options.imageCacheFile === undefined
+      ? join(root, "node_modules/.cache/newsroom/checked-images.json")
+      : options.imageCacheFile;
+  const cache = await loadImageCache(cacheFile);
+  const problems: Problem[] = [];
+  const articles: CheckedArticle[] = [];
+  const articlesRoot = resolve(root, articlesDir);
+  const schema = articleSchema(z.string().trim().min(1, { error: "must not be empty" }));
+
+  for (const rel of await listFiles(articlesRoot)) {
+    const file = toPosix(join(articlesDir, rel));
+    const ext = extname(rel);
+    if (ext !== ".md") {
+      if (MARKDOWN_LIKE.has(ext.toLowerCase()) || ext === ".MD") {
+        problems.push({
+          file,
+          message: `is not read: articles are .md files (rename it to ${rel.slice(0, -ext.length)}.md)`,
+        });
+      }
+      continue;
+    }
+    const path = join(articlesRoot, rel);
+    const size = (await stat(path)).size;
+    if (size > MAX_ARTICLE_BYTES) {
+      problems.push({
+        file,
+        message: `is ${(size / 1024 / 1024).toFixed(1)} MiB; an article may be at most 1 MiB (move images out of the text, split it)`,
+      });
+      continue;
+    }
+    let source: string;
+    try {
+      source = new TextDecoder("utf-8", { fatal: true }).decode(await readFile(path));
+    } catch {
+      problems.push({ file, message: "is not UTF-8 text: save it as UTF-8" });
+      continue;
+    }
+
+    const id = articleId(rel);
+    if (id.includes("/")) {
+      problems.push({
+        file,
+        message: `would have the address /articles/${id}/: an article is content/articles/<name>.md or content/articles/<name>/index.md`,
+      });
+    }
+
+    const read = readFrontmatter(source);
+    if (!read.ok) {
+      problems.push({ file, line: read.line, message: read.message });
+      continue;
+    }
+    const fm = read.frontmatter;
+    for (const issue of fm.issues) problems.push({ file, line: issue.line, message: issue.message });
+    const parsed = schema.safeParse(fm.data);
+    if (!parsed.success) problems.push(...schemaProblems(file, fm, parsed.error.issues));
+    const data = parsed.success ? parsed.data : undefined;
+    articles.push({ id, file, formerSlugs: data?.formerSlugs ?? [] });
+
+    // The body, through the site's own Markdown engine.
+    const bodyOffset = lineAt(source, fm.bodyStart) - 1;
+    const body = bodyProblems(fm.body);
+    for (const error of body.errors) {
+      problems.push({
+        file,
+        line: error.line === undefined ? undefined : error.line + bodyOffset,
+        message: error.message,
+      });
+    }
+
+    // Every image the article uses: the hero, and the figures the engine found.
+    const articleDir = dirname(path);
+    const images: Array<{ src: string; line: number | undefined; field?: string }> = [];
+    const heroImage = valueAt(fm.data, ["hero", "image"]);
+    if (typeof heroImage === "string" && heroImage.trim()) {
+      images.push({ src: heroImage.trim(), line: fm.lineOf(["hero", "image"]), field: "hero.image" });
+    }
+    for (const ref of findFigureSources(body.html)) {
+      images.push({ src: ref, line: figureLine(source, fm.bodyStart, ref) });
+    }
+    for (const image of images) {
+      const target = resolve(articleDir, image.src);
+      const inside = !relative(articlesRoot, target).startsWith("..");
+      const problem = !inside
+        ? `must be a file in ${articlesDir}/ beside the article`
+        : !ARTICLE_IMAGE_TYPES[extname(target).toLowerCase()] && extname(target).toLowerCase() !== ".svg"
+          ? "is not an image type articles accept (JPEG, PNG, WebP, AVIF, GIF or TIFF)"
+          : await checkImageFile(target, cache);
+      if (problem) {
+        problems.push({ file, line: image.line, field: image.field, message: `image "${image.src}" ${problem}` });
+      }
+    }
+  }
+
+  problems.push(...addressProblems(articles));
+  problems.push(...(await publicProblems(root, publicDir)));
+  await saveImageCache(cacheFile, cache).catch(() => undefined);
+  return { problems: sortProblems(problems), articles };
+}
+
+/** Figure image paths in the engine's output (its markers; see src/lib/figures.ts). */
+function findFigureSources(html: string): string[] {
+  return [...html.matchAll(/<!--figure-image:([A-Za-z0-9%._~!*'()-]*)-->/g)].map(
+    (m) => (JSON.parse(decodeURIComponent(m[1]!)) as { src: string }).src,
+  );
+}
+
+/** Two files with one address, or a former address that another article (or itself) owns. */
+function addressProblems(articles: CheckedArticle[]): Problem[] {
+  const problems: Problem[] = [];
+  const byId = new Map<string, CheckedArticle[]>();
+  for (const article of articles) byId.set(article.id, [...(byId.get(article.id) ?? []), article]);
+  for (const [id, same] of byId) {
+    if (same.length < 2) continue;
+    for (const article of same) {
+      const others = same.filter((a) => a !== article).map((a) => a.file);
+      problems.push({
+        file: article.file,
+        message: `has the same address /articles/${id}/ as ${others.join(", ")}: only one would be published; rename one`,
+      });
+    }
+  }
+  const formerOwners = new Map<string, CheckedArticle[]>();
+  for (const article of articles) {
+    for (const slug of new Set(article.formerSlugs)) {
+      formerOwners.set(slug, [...(formerOwners.get(slug) ?? []), article]);
+      const owner = byId.get(slug)?.[0];
+      if (owner) {
+        problems.push({
+          file: article.file,
+          field: "formerSlugs",
+          message:
+            owner === article
+              ? `"${slug}" is this article's own address`
+              : `"${slug}" is the address of ${owner.file}: a redirect there would hide that article`,
+        });
+      }
+    }
+  }
+  for (const [slug, owners] of formerOwners) {
+    if (owners.length < 2) continue;
+    for (const article of owners) {
+      problems.push({
+        file: article.file,
+        field: "formerSlugs",
+        message: `"${slug}" is also a former address of ${owners
+          .filter((a) => a !== article)
+          .map((a) => a.file)
+          .join(", ")}: it can redirect to only one article`,
+      });
+    }
+  }
+  return problems;
+}
+
+function sortProblems(problems: Problem[]): Problem[] {
+  // By file (code point order, the same everywhere), then line; otherwise as found.
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+}
+
+/** `file:line: field: message`, the way compilers report, so editors can jump to it. */
+export function formatProblem(problem: Problem): string {
+  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
+  return `${where}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
+}
+
+export function formatReport(report: ContentReport): string {
+  const count = report.problems.length;
+  const files = new Set(report.problems.map((p) => p.file)).size;
+  return [
+    ...report.problems.map(formatProblem),
+    `${count} ${count === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}.`,
+  ].join("\n");
+}

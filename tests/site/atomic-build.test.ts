@@ -1,0 +1,104 @@
+/**
+ * `npm run build` is atomic (src/cli/build.ts): a good build replaces dist/; a build that
+ * fails, whether its content check stops it or a page throws halfway through rendering,
+ * leaves the previous dist/ byte for byte. Runs in a small copy of the project (the
+ * seed article only): one good build, one that fails mid-build, one that fails at once.
+ */
+import { spawn } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { projectCopy, removeDir } from "../helpers/build.ts";
+
+let root: string;
+
+beforeAll(async () => {
+  root = await projectCopy({});
+});
+afterAll(async () => {
+  if (root && !process.env.KEEP_TEST_SITES) await removeDir(root);
+});
+
+async function npmRunBuild(): Promise<{ code: number; output: string; seconds: number }> {
+  const started = performance.now();
+  // What `npm run build` runs, with the Node that runs the tests (Node 22).
+  const child = spawn(process.execPath, ["src/cli/build.ts"], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  return { code, output, seconds: (performance.now() - started) / 1000 };
+}
+
+/** Every file under dist/ with the hash of its bytes. */
+async function snapshot(): Promise<Record<string, string>> {
+  const dist = join(root, "dist");
+  const files: Record<string, string> = {};
+  for (const entry of (
+    (await readdir(dist, { recursive: true, withFileTypes: true })) as import("node:fs").Dirent[]
+  ).filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dist.length + 1)] = createHash("sha256")
+      .update(await readFile(path))
+      .digest("hex");
+  }
+  return files;
+}
+
+async function leftovers(): Promise<string[]> {
+  return (await readdir(root)).filter((name) => name.startsWith(".dist-"));
+}
+
+describe("npm run build", () => {
+  let good: Record<string, string>;
+
+  it("replaces an existing dist/ with the new, checked site", async () => {
+    await mkdir(join(root, "dist"), { recursive: true });
+    await writeFile(join(root, "dist", "stale-from-an-old-build.html"), "old");
+    const result = await npmRunBuild();
+    expect(result.code, result.output).toBe(0);
+    good = await snapshot();
+    for (const file of ["index.html", "404.html", "_headers", "_redirects"]) expect(good[file], file).toBeTruthy();
+    expect(good["stale-from-an-old-build.html"]).toBeUndefined();
+    expect(await leftovers()).toEqual([]);
+    console.log(`good build: ${result.seconds.toFixed(1)} s`);
+  });
+
+  it("leaves dist/ byte for byte when a page throws halfway through the build", async () => {
+    await writeFile(
+      join(root, "src/pages/zz-broken.astro"),
+      `---\nthrow new Error("this page breaks on purpose");\n---\n<p>never</p>\n`,
+    );
+    try {
+      const result = await npmRunBuild();
+      expect(result.code).not.toBe(0);
+      expect(result.output).toContain("this page breaks on purpose");
+      expect(result.output).toContain("dist/ was left as it was.");
+      expect(await snapshot()).toEqual(good);
+      expect(await leftovers()).toEqual([]);
+      console.log(`build failing mid-way: ${result.seconds.toFixed(1)} s`);
+    } finally {
+      await removeDir(join(root, "src/pages/zz-broken.astro"));
+    }
+  });
+
+  it("leaves dist/ byte for byte, and stops before Astro starts, when an article is broken", async () => {
+    await writeFile(
+      join(root, "content/articles/broken.md"),
+      `---\nheadline: "Broken"\nstandfirst: "S"\npublished: 2026-13-45\nsection: "News"\n---\n\nText.\n`,
+    );
+    const result = await npmRunBuild();
+    expect(result.code).toBe(1);
+    expect(result.output).toContain('content/articles/broken.md:4: published: "2026-13-45" is not a real calendar day');
+    expect(result.output).toContain("Nothing was built.");
+    expect(result.output).not.toContain("[build]"); // Astro never started
+    expect(await snapshot()).toEqual(good);
+    expect(await leftovers()).toEqual([]);
+    console.log(`build stopped by the content check: ${result.seconds.toFixed(1)} s`);
+  });
+});

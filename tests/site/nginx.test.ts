@@ -1,0 +1,132 @@
+/**
+ * Debian's nginx with the generated config (src/hosting/nginx.ts) over the built site, on
+ * loopback: HTTPS (a throwaway certificate) and the plain-HTTP redirect to it. Headers on
+ * HTML, on assets and on the 404 response; the site's own 404 page for unknown URLs;
+ * 301s for renamed articles; and a Mozilla HTTP Observatory score of at least 100,
+ * computed here from its published rules (tests/helpers/observatory.ts).
+ */
+import { readFile, readdir } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { CACHE_IMMUTABLE, CACHE_REVALIDATE, SECURITY_HEADERS } from "../../src/hosting/policy.ts";
+import {
+  assertNginxAvailable,
+  get,
+  haveNginx,
+  startNginx,
+  type Response,
+  type RunningNginx,
+} from "../helpers/nginx.ts";
+import { observatoryScore, type ObservedResponse } from "../helpers/observatory.ts";
+import { RENAMED_FORMER_SLUG, RENAMED_ID } from "../helpers/hostile.ts";
+
+assertNginxAvailable();
+
+const dist = inject("site");
+const siteBase = inject("siteBase");
+
+describe.skipIf(!haveNginx)("nginx with the generated config", () => {
+  let nginx: RunningNginx;
+  let asset: string;
+
+  beforeAll(async () => {
+    nginx = await startNginx(dist);
+    asset = `/_astro/${(await readdir(join(dist, "_astro"))).find((f) => f.endsWith(".avif"))!}`;
+  });
+  afterAll(async () => nginx?.stop());
+
+  const fetchPath = (path: string) => get(`${nginx.httpsUrl}${path}`, nginx.ca);
+
+  function expectSecurityHeaders(response: Response, what: string): void {
+    const csp = String(response.headers["content-security-policy"]);
+    expect(csp, what).toMatch(/^default-src 'none'; /);
+    expect(csp, what).toContain("frame-ancestors 'none'");
+    expect(csp, what).not.toContain("'unsafe-inline'");
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+      expect(response.headers[name.toLowerCase()], `${what}: ${name}`).toBe(value);
+    }
+    expect(response.headers["strict-transport-security"]).toBe("max-age=63072000");
+    expect(response.headers.server, what).toBe("nginx"); // no version
+  }
+
+  it("sends every header on HTML, revalidating", async () => {
+    const response = await fetchPath("/");
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expectSecurityHeaders(response, "home");
+    expect(response.headers["cache-control"]).toBe(CACHE_REVALIDATE);
+  });
+
+  it("sends every header on hashed assets, cached as immutable, with the right type", async () => {
+    const response = await fetchPath(asset);
+    expect(response.status).toBe(200);
+    expect(response.headers["content-type"]).toBe("image/avif");
+    expectSecurityHeaders(response, asset);
+    expect(response.headers["cache-control"]).toBe(CACHE_IMMUTABLE);
+  });
+
+  it("answers an unknown URL with 404, the site's 404 page and every header", async () => {
+    const response = await fetchPath("/no/such/page/");
+    expect(response.status).toBe(404);
+    expect(response.body).toBe(await readFile(join(dist, "404.html"), "utf8"));
+    expectSecurityHeaders(response, "404");
+    for (const hidden of ["/_headers", "/_redirects"]) {
+      const r = await fetchPath(hidden);
+      expect(r.status, hidden).toBe(404);
+      expectSecurityHeaders(r, hidden);
+    }
+  });
+
+  it("redirects renamed articles (301, both spellings), folders to their slash, and HTTP to HTTPS on the same host", async () => {
+    for (const old of [`/articles/${RENAMED_FORMER_SLUG}/`, `/articles/${RENAMED_FORMER_SLUG}`]) {
+      const response = await fetchPath(old);
+      expect(response.status, old).toBe(301);
+      expect(response.headers.location, old).toBe(`/articles/${RENAMED_ID}/`);
+      expectSecurityHeaders(response, old);
+    }
+    const folder = await fetchPath(`/articles/${RENAMED_ID}`);
+    expect(folder.status).toBe(301);
+    expect(folder.headers.location).toBe(`/articles/${RENAMED_ID}/`);
+    const http = await get(`${nginx.httpUrl}/articles/?q=1`);
+    expect(http.status).toBe(301);
+    expect(http.headers.location).toBe(`https://127.0.0.1:${nginx.httpsPort}/articles/?q=1`);
+  });
+
+  it("scores at least 100 by the HTTP Observatory's rules, on the home page, an article and the 404 page", async () => {
+    const observe = async (path: string): Promise<ObservedResponse> => ({
+      url: `${nginx.httpsUrl}${path}`,
+      ...(await fetchPath(path)),
+    });
+    // The Observatory starts from http://host/ and follows redirects.
+    const first = await get(`${nginx.httpUrl}/`);
+    const chain: ObservedResponse[] = [{ url: `${nginx.httpUrl}/`, ...first }, await observe("/")];
+    const scores: Record<string, number> = {};
+    for (const path of ["/", `/articles/${RENAMED_ID}/`, "/no/such/page/"]) {
+      const result = observatoryScore({ https: await observe(path), httpChain: chain });
+      scores[path] = result.score;
+      const failed = result.results.filter((r) => r.modifier < 0).map((r) => `${r.test}: ${r.result} (${r.modifier})`);
+      expect(failed, path).toEqual([]);
+      expect(result.grade, path).toBe("A+");
+      expect(result.score, path).toBeGreaterThanOrEqual(100);
+    }
+    // 100, + CSP with default-src 'none' (10), referrer (5), frame-ancestors (5), CORP (10).
+    expect(scores["/"]).toBe(130);
+    console.log(`HTTP Observatory score (computed): ${JSON.stringify(scores)}`);
+  });
+
+  it("serves a site built under a sub-path from its base, with its 404 page", async () => {
+    const sub = await startNginx(siteBase.dir, siteBase.base);
+    try {
+      const home = await get(`${sub.httpsUrl}${siteBase.base}`, sub.ca);
+      expect(home.status).toBe(200);
+      expectSecurityHeaders(home, "sub-path home");
+      const missing = await get(`${sub.httpsUrl}${siteBase.base}nothing/`, sub.ca);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toBe(await readFile(join(siteBase.dir, "404.html"), "utf8"));
+      const moved = await get(`${sub.httpsUrl}${siteBase.base}articles/${RENAMED_FORMER_SLUG}/`, sub.ca);
+      expect(moved.headers.location).toBe(`${siteBase.base}articles/${RENAMED_ID}/`);
+    } finally {
+      await sub.stop();
+    }
+  });
+});
