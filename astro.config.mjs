@@ -1,5 +1,9 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import { fileURLToPath } from "node:url";
+import { CSP_DIRECTIVES } from "./src/hosting/policy.ts";
+import { publishGuard } from "./src/integrations/publish-guard.ts";
+import { MAX_INPUT_PIXELS } from "./src/lib/images.ts";
 import { markedProcessor } from "./src/lib/markdown-processor.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
@@ -18,21 +22,38 @@ export default defineConfig({
   },
   image: {
     service: {
-      entrypoint: "astro/assets/services/sharp",
+      // Astro's sharp service, made strict: a corrupt, oversized or mislabelled image fails
+      // the build instead of being published unconverted (src/image-service/strict-sharp.ts).
+      entrypoint: fileURLToPath(new URL("./src/image-service/strict-sharp.ts", import.meta.url)),
       config: {
         // Effort 2 encodes AVIF about 4x faster than the default 4 here, for files about
         // 10% larger (measured on the fixture photo at four widths).
         avif: { effort: 2 },
         // Refuse absurd inputs (decompression bombs) instead of exhausting memory.
-        limitInputPixels: 50_000_000,
+        limitInputPixels: MAX_INPUT_PIXELS,
       },
     },
   },
   // Sitemap first, then the search index: both read the finished pages.
-  integrations: [...sitemapWithLastmod(), pagefindIndex()],
+  // The publish guard last: it checks content before the build and the finished site after.
+  integrations: [...sitemapWithLastmod(), pagefindIndex(), publishGuard({ lang: site.lang })],
   markdown: {
     // marked is our one Markdown engine (see src/lib/markdown.ts).
     processor: markedProcessor(),
+    // marked highlights nothing; Astro's default (Shiki) would write inline styles the CSP forbids.
+    syntaxHighlight: false,
+  },
+  security: {
+    // A Content-Security-Policy meta tag in every page: the directives in
+    // src/hosting/policy.ts, plus script-src and style-src with 'self' and the hash of each
+    // inlined script and stylesheet (never 'unsafe-inline'). Hosts send the same policy,
+    // with frame-ancestors, as a header (_headers, nginx).
+    csp: { algorithm: "SHA-256", directives: [...CSP_DIRECTIVES] },
+  },
+  experimental: {
+    // Pages whose cacheKey (from getStaticPaths) and template are unchanged are reused
+    // from the previous build: an edit to one article re-renders only what shows it.
+    incrementalBuild: true,
   },
   // No client-side prefetch or dev toolbar scripts: article pages ship zero JavaScript.
   prefetch: false,

@@ -50,17 +50,22 @@ export function toInstant(date: PubDate): Date {
   return new Date(date.precision === "day" ? `${date.iso}T00:00:00Z` : date.iso);
 }
 
+const DAY_FORMAT: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
+const TIME_FORMAT: Intl.DateTimeFormatOptions = { ...DAY_FORMAT, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+// Making an Intl.DateTimeFormat costs far more than using one; a big site formats dates
+// tens of thousands of times per build, so each locale's formatter is made once.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`;
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, withTime ? TIME_FORMAT : DAY_FORMAT)));
+  return made;
+}
+
 /** Human display: "10 February 2016", or with the time in UTC when the time is known. */
 export function formatPubDate(date: PubDate, locale: string): string {
-  const opts: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-  if (date.precision === "day") return new Intl.DateTimeFormat(locale, opts).format(toInstant(date));
-  const withTime = new Intl.DateTimeFormat(locale, {
-    ...opts,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(toInstant(date));
-  return `${withTime} UTC`;
+  if (date.precision === "day") return formatter(locale, false).format(toInstant(date));
+  return `${formatter(locale, true).format(toInstant(date))} UTC`;
 }
 
 /** Newest first; ties broken by the key so the order never depends on file-system order. */

@@ -31,17 +31,22 @@ export function newestFirst<T extends Classified>(articles: readonly T[]): T[] {
 }
 
 function groupBy<T extends Classified>(articles: readonly T[], names: (a: T) => string[]): Group<T>[] {
-  const groups = new Map<string, Group<T>>();
+  const groups = new Map<string, Group<T> & { members: Set<string> }>();
   for (const article of newestFirst(articles)) {
-    for (const name of new Set(names(article))) {
+    for (const name of names(article)) {
       const slug = slugify(name);
       if (!slug) continue;
-      const group = groups.get(slug) ?? { slug, name, articles: [] };
-      if (!group.articles.includes(article)) group.articles.push(article);
-      groups.set(slug, group);
+      let group = groups.get(slug);
+      if (!group) groups.set(slug, (group = { slug, name, articles: [], members: new Set() }));
+      // A Set, not articles.includes(): a tag can hold thousands of articles.
+      if (group.members.has(article.id)) continue;
+      group.members.add(article.id);
+      group.articles.push(article);
     }
   }
-  return [...groups.values()].sort((a, b) => a.slug.localeCompare(b.slug));
+  return [...groups.values()]
+    .map(({ slug, name, articles: list }) => ({ slug, name, articles: list }))
+    .sort((a, b) => a.slug.localeCompare(b.slug));
 }
 
 export function sections<T extends Classified>(articles: readonly T[]): Group<T>[] {
@@ -59,17 +64,42 @@ export function years<T extends Classified>(articles: readonly T[]): Group<T>[] 
 }
 
 /**
- * Up to `limit` other articles sharing the most tags with `article`; ties go to the
- * newer one. Articles sharing no tag are never "related".
+ * For every article, up to `limit` others sharing the most tags with it; ties go to the
+ * newer one. Articles sharing no tag are never "related". Built once for the whole
+ * collection from a tag index, so it stays fast at tens of thousands of articles.
  */
+export function relatedIndex<T extends Classified>(all: readonly T[], limit = 3): Map<string, T[]> {
+  const ordered = newestFirst(all);
+  const rank = new Map(ordered.map((a, i) => [a.id, i]));
+  const byTag = new Map<string, T[]>();
+  const tagsOf = new Map<string, Set<string>>();
+  for (const article of ordered) {
+    const own = new Set(article.data.tags.map(slugify).filter(Boolean));
+    tagsOf.set(article.id, own);
+    for (const tag of own) {
+      const list = byTag.get(tag);
+      if (list) list.push(article);
+      else byTag.set(tag, [article]);
+    }
+  }
+  const index = new Map<string, T[]>();
+  for (const article of ordered) {
+    const shared = new Map<T, number>();
+    for (const tag of tagsOf.get(article.id)!) {
+      for (const other of byTag.get(tag)!) {
+        if (other.id !== article.id) shared.set(other, (shared.get(other) ?? 0) + 1);
+      }
+    }
+    const best = [...shared.entries()]
+      .sort(([a, na], [b, nb]) => nb - na || rank.get(a.id)! - rank.get(b.id)!)
+      .slice(0, limit)
+      .map(([other]) => other);
+    index.set(article.id, best);
+  }
+  return index;
+}
+
+/** Related articles for one article (see relatedIndex); for a whole site, build the index once. */
 export function related<T extends Classified>(article: T, all: readonly T[], limit = 3): T[] {
-  const own = new Set(article.data.tags.map(slugify));
-  if (own.size === 0) return [];
-  return newestFirst(all)
-    .filter((other) => other.id !== article.id)
-    .map((other) => ({ other, shared: new Set(other.data.tags.map(slugify).filter((t) => own.has(t))).size }))
-    .filter(({ shared }) => shared > 0)
-    .sort((a, b) => b.shared - a.shared) // stable: equal scores keep newest-first order
-    .slice(0, limit)
-    .map(({ other }) => other);
+  return relatedIndex(all, limit).get(article.id) ?? [];
 }

@@ -20,7 +20,7 @@ export interface BuildResult {
  * (BASE_URL, MODE, DEV, PROD, SSR) into process.env; passed on, BASE_URL overrides
  * Astro's `base` inside the build, so a sub-path build would link to the root.
  */
-function publisherEnv(): NodeJS.ProcessEnv {
+export function publisherEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const name of ["BASE_URL", "MODE", "DEV", "PROD", "SSR"]) delete env[name];
   return env;

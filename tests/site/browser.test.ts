@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { assertBrowserAvailable, haveChrome, launchChrome } from "../helpers/browser.ts";
 import { projectRoot } from "../helpers/build.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
+import { ARABIC_ID } from "../helpers/import-fixtures.ts";
 import { SEED_ID } from "../helpers/seed.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -46,6 +47,8 @@ const PAGES = [
   { name: "topic", path: "/tags/syria/", status: 200, looks: TWO_LOOKS, print: false },
   { name: "archive", path: "/archive/", status: 200, looks: TWO_LOOKS, print: false },
   { name: "search", path: "/search/", status: 200, looks: TWO_LOOKS, print: false },
+  // Right to left: one look with axe here; the layout itself is checked below at both widths.
+  { name: "arabic-article", path: `/articles/${ARABIC_ID}/`, status: 200, looks: [ALL_LOOKS[0]!], print: false },
 ];
 
 assertBrowserAvailable();
@@ -163,6 +166,84 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
       await page.close();
     }
   });
+
+  it.each([ALL_LOOKS[0]!, ALL_LOOKS[3]!])(
+    "an Arabic article reads right to left at $width px, inside left-to-right English site chrome",
+    async (look) => {
+      const { page, problems } = await open(look, `/articles/${ARABIC_ID}/`, 200);
+      try {
+        expect(problems).toEqual([]);
+        const layout = await page.evaluate(() => {
+          const $ = (selector: string) => document.querySelector(selector)!;
+          const style = (selector: string) => getComputedStyle($(selector));
+          /** How far the first character of an element's text sits from the element's right and left edges. */
+          const firstCharGaps = (selector: string) => {
+            const el = $(selector);
+            const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            let text = walker.nextNode();
+            while (text && !text.textContent!.trim()) text = walker.nextNode();
+            const range = document.createRange();
+            const start = text!.textContent!.search(/\S/);
+            range.setStart(text!, start);
+            range.setEnd(text!, start + 1);
+            const char = range.getBoundingClientRect();
+            const box = el.getBoundingClientRect();
+            return { right: Math.round(box.right - char.right), left: Math.round(char.left - box.left) };
+          };
+          const header = $(".site-header").getBoundingClientRect();
+          const name = $(".site-name").getBoundingClientRect();
+          return {
+            html: {
+              lang: document.documentElement.lang,
+              dir: document.documentElement.dir,
+              direction: style("html").direction,
+            },
+            article: { lang: $("article.article").getAttribute("lang"), dir: $("article.article").getAttribute("dir") },
+            directions: {
+              h1: style("article h1").direction,
+              body: style(".article-body p").direction,
+              caption: style(".figure-caption").direction,
+              header: style(".site-header").direction,
+              footer: style(".site-footer").direction,
+              meta: style(".article-header .meta").direction,
+              credit: style(".figure-credit").direction,
+            },
+            metaLang: $(".article-header .meta").getAttribute("lang"),
+            h1: firstCharGaps("article h1"),
+            paragraph: firstCharGaps(".article-body p"),
+            siteNameFromLeft: Math.round(name.left - header.left - parseFloat(style(".site-header").paddingLeft)),
+            scrollWidth: document.documentElement.scrollWidth,
+          };
+        });
+        // The article is Arabic and runs right to left; the page around it stays English, left to right.
+        expect(layout.html).toEqual({ lang: "en", dir: "", direction: "ltr" });
+        expect(layout.article).toEqual({ lang: "ar", dir: "rtl" });
+        expect(layout.directions).toEqual({
+          h1: "rtl",
+          body: "rtl",
+          caption: "rtl",
+          header: "ltr",
+          footer: "ltr",
+          meta: "ltr",
+          credit: "ltr",
+        });
+        expect(layout.metaLang).toBe("en");
+        // Text starts at the right edge of its block (and a full line reaches the left).
+        expect(layout.h1.right).toBeLessThanOrEqual(2);
+        expect(layout.paragraph.right).toBeLessThanOrEqual(2);
+        expect(layout.paragraph.left).toBeGreaterThan(100);
+        // The site name starts at the left of the header, as on every other page.
+        expect(Math.abs(layout.siteNameFromLeft)).toBeLessThanOrEqual(1);
+        expect(layout.scrollWidth).toBeLessThanOrEqual(look.width);
+        await page.screenshot({
+          path: join(shotDir, `arabic-article-rtl-${look.width}-${look.scheme}.png`),
+          fullPage: true,
+        });
+      } finally {
+        await page.close();
+      }
+    },
+  );
 
   it("the skip link shows on focus and moves focus to the content", async () => {
     const { page } = await open(ALL_LOOKS[0]!, `/articles/${SEED_ID}/`, 200);

@@ -7,6 +7,8 @@ import type { TestProject } from "vitest/node";
 import { astroBuild, projectCopy, removeDir, tempDir } from "../helpers/build.ts";
 import { fixtureArticleFiles } from "../helpers/fixtures.ts";
 import { reachFixtureFiles } from "../helpers/reach-fixtures.ts";
+import { importedFixtureFiles } from "../helpers/import-fixtures.ts";
+import { hostileArticleFiles } from "../helpers/hostile.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -19,7 +21,15 @@ declare module "vitest" {
 const SUB_PATH = "/newsroom/";
 
 export default async function setup(project: TestProject) {
-  const files = { ...(await fixtureArticleFiles()), ...reachFixtureFiles() };
+  // Scraped-text fixtures go in through the importer (npm run import), as a publisher's would.
+  // The hostile corpus (script in every field, GPS-tagged photos) and a renamed article
+  // go through the same build: nothing in them may become active markup or metadata.
+  const files = {
+    ...(await fixtureArticleFiles()),
+    ...reachFixtureFiles(),
+    ...importedFixtureFiles(),
+    ...(await hostileArticleFiles()),
+  };
   // Two copies, built side by side: each build writes caches inside its own root.
   const [root, baseRoot] = await Promise.all([projectCopy(files), projectCopy(files)]);
   const [outDir, baseOutDir] = await Promise.all([tempDir("dist"), tempDir("dist-base")]);

@@ -3,7 +3,14 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
-import { CARD_HEIGHT, CARD_WIDTH, cardKey, cardSvg, socialCard, type CardContent } from "../../src/render/social-card.ts";
+import {
+  CARD_HEIGHT,
+  CARD_WIDTH,
+  cardKey,
+  cardSvg,
+  socialCard,
+  type CardContent,
+} from "../../src/render/social-card.ts";
 
 const card: CardContent = {
   headline: `Russian air raids damaging Syria peace talks, says Kerry ${randomUUID()}`,

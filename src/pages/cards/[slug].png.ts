@@ -2,23 +2,22 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { formatPubDate } from "../../lib/dates.ts";
-import { socialCard } from "../../render/social-card.ts";
+import { cardKey, socialCard, type CardContent } from "../../render/social-card.ts";
 import { site } from "../../site.config.ts";
 
-export const getStaticPaths = (async () =>
-  (await getCollection("articles")).map((article) => ({
-    params: { slug: article.id },
-    props: { article },
-  }))) satisfies GetStaticPaths;
+function cardOf(article: CollectionEntry<"articles">): CardContent {
+  const { headline, published, section, lang } = article.data;
+  return { headline, siteName: site.name, date: formatPubDate(published, site.dateLocale), section, lang };
+}
 
-export const GET: APIRoute<{ article: CollectionEntry<"articles"> }> = async ({ props }) => {
-  const { headline, published, section, lang } = props.article.data;
-  const png = await socialCard({
-    headline,
-    siteName: site.name,
-    date: formatPubDate(published, site.dateLocale),
-    section,
-    lang,
-  });
+export const getStaticPaths = (async () =>
+  (await getCollection("articles")).map((article) => {
+    const card = cardOf(article);
+    // The card's own content key: an article edited below its headline keeps its card.
+    return { params: { slug: article.id }, props: { card }, cacheKey: cardKey(card) };
+  })) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ card: CardContent }> = async ({ props }) => {
+  const png = await socialCard(props.card);
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };
