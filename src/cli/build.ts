@@ -11,14 +11,21 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { createInterface } from "node:readline";
+import { countPageLine, emptyProgress, formatProgress } from "../lib/build-progress.ts";
 import { checkContent, formatReport } from "../lib/validate/index.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const dist = join(root, "dist");
-const NEW_PREFIX = ".dist-new-";
+/**
+ * Always the same folder: Astro's incremental build hashes each page's compiled code, and
+ * that code names the output folder, so a new random folder per build would make every
+ * page look changed and nothing would be reused.
+ */
+const NEW_DIR = ".dist-new";
 const OLD_PREFIX = ".dist-old-";
 
 function fail(message: string): never {
@@ -30,16 +37,38 @@ function fail(message: string): never {
 async function removeLeftovers(): Promise<void> {
   // Folders of an earlier build that was killed before it could clean up.
   for (const name of await readdir(root)) {
-    if (name.startsWith(NEW_PREFIX) || name.startsWith(OLD_PREFIX))
+    if (name.startsWith(NEW_DIR) || name.startsWith(OLD_PREFIX))
       await rm(join(root, name), { recursive: true, force: true });
   }
 }
 
-async function astroBuild(outDir: string, args: string[]): Promise<number> {
+const PROGRESS_EVERY_MS = 5000;
+
+/** Runs astro build; its per-page lines become a progress line every few seconds. */
+async function astroBuild(outDir: string, args: string[], totalArticles: number): Promise<number> {
   const astro = join(root, "node_modules/astro/bin/astro.mjs");
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
-  const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], { cwd: root, stdio: "inherit" });
-  return new Promise((done) => child.on("close", (code) => done(code ?? 1)));
+  const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
+    cwd: root,
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  const progress = emptyProgress();
+  const began = performance.now();
+  let shown = -1;
+  const show = () => {
+    if (progress.pages === shown) return;
+    shown = progress.pages;
+    console.log(formatProgress(progress, totalArticles, (performance.now() - began) / 1000));
+  };
+  const timer = setInterval(show, PROGRESS_EVERY_MS);
+  const lines = createInterface({ input: child.stdout });
+  lines.on("line", (line) => {
+    if (!countPageLine(line, progress)) console.log(line);
+  });
+  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  clearInterval(timer);
+  show();
+  return code;
 }
 
 const started = performance.now();
@@ -48,8 +77,9 @@ await removeLeftovers();
 const report = await checkContent(root);
 if (report.problems.length > 0) fail(`${formatReport(report)}\nNothing was built.`);
 
-const outDir = await mkdtemp(join(root, NEW_PREFIX));
-const code = await astroBuild(outDir, process.argv.slice(2));
+const outDir = join(root, NEW_DIR);
+await mkdir(outDir);
+const code = await astroBuild(outDir, process.argv.slice(2), report.articles.length);
 if (code !== 0) {
   await rm(outDir, { recursive: true, force: true });
   fail(`The build failed (astro build exited with ${code}); see the messages above.`);

@@ -6,14 +6,9 @@ import { newestFirst } from "../lib/taxonomy.ts";
 import { absoluteUrl, joinBase } from "../lib/urls.ts";
 import { site } from "../site.config.ts";
 import { articleView, feedBodyHtml } from "./article-view.ts";
+import { feedPaths } from "./feed-paths.ts";
 
 const BASE = import.meta.env.BASE_URL;
-
-export const feedPaths = {
-  rss: joinBase(BASE, "/rss.xml"),
-  atom: joinBase(BASE, "/atom.xml"),
-  json: joinBase(BASE, "/feed.json"),
-};
 
 export function feedChannel(): FeedChannel {
   return {

@@ -269,6 +269,14 @@ describe("topics, archive and related articles", () => {
     }
   });
 
+  it("links the article to its year in the archive", async () => {
+    const doc = await page(dist, `articles/${SEED_ID}`);
+    expect(doc.querySelector(".archive-link a")?.getAttribute("href")).toBe("/archive/2016/");
+    const year = await page(dist, "archive/2016");
+    const listed = [...year.querySelectorAll(".article-list a")].map((a) => a.getAttribute("href"));
+    expect(listed).toContain(`/articles/${SEED_ID}/`);
+  });
+
   it("paginates 20 to a page, newest first, with next and previous links", async () => {
     const first = await page(dist, "tags/pagination-briefs");
     const second = await page(dist, "tags/pagination-briefs/2");
