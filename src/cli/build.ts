@@ -11,12 +11,12 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { countPageLine, emptyProgress, formatProgress } from "../lib/build-progress.ts";
-import { checkContent, formatReport } from "../lib/validate/index.ts";
+import { CHECKED_CONTENT_ENV, checkContent, formatReport } from "../lib/validate/index.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const dist = join(root, "dist");
@@ -50,6 +50,7 @@ async function astroBuild(outDir: string, args: string[], totalArticles: number)
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
   const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
     cwd: root,
+    env: { ...process.env, [CHECKED_CONTENT_ENV]: checked },
     stdio: ["inherit", "pipe", "inherit"],
   });
   const progress = emptyProgress();
@@ -76,6 +77,10 @@ await removeLeftovers();
 
 const report = await checkContent(root);
 if (report.problems.length > 0) fail(`${formatReport(report)}\nNothing was built.`);
+// Hand the checked article list to the build, so Astro does not read every article again.
+const checked = join(root, "node_modules/.cache/newsroom/checked-content.json");
+await mkdir(dirname(checked), { recursive: true });
+await writeFile(checked, JSON.stringify(report.articles));
 
 const outDir = join(root, NEW_DIR);
 await mkdir(outDir);

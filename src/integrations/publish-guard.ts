@@ -14,6 +14,7 @@
  *   #fragment resolves. Any failure fails the build.
  */
 import type { AstroIntegration } from "astro";
+import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, sep } from "node:path";
@@ -21,7 +22,7 @@ import { fileURLToPath } from "node:url";
 import { embeddedMetadata, RASTER_EXTENSIONS } from "../lib/images.ts";
 import { scanHtml } from "../lib/html-scan.ts";
 import { checkLinks, formatBrokenLink } from "../lib/link-check.ts";
-import { checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
+import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
 import {
   articleRedirects,
   headerRules,
@@ -51,6 +52,25 @@ const URL_ATTRIBUTES = new Set([
 export interface OutputCheckOptions {
   base: string;
   site?: string | undefined;
+  /** Where hashes of images already found free of metadata are kept between builds. */
+  cacheFile?: string | undefined;
+}
+
+const IMAGE_BATCH = 16;
+
+async function loadCleanImages(file: string | undefined): Promise<Set<string>> {
+  if (!file) return new Set();
+  try {
+    return new Set(JSON.parse(await readFile(file, "utf8")) as string[]);
+  } catch {
+    return new Set(); // no cache yet, or an unreadable one: check every image
+  }
+}
+
+async function saveCleanImages(file: string | undefined, clean: Set<string>): Promise<void> {
+  if (!file) return;
+  await mkdir(dirname(file), { recursive: true });
+  await writeFile(file, JSON.stringify([...clean]));
 }
 
 /** Every reason the built site in `dir` must not be published (empty when it may). */
@@ -62,16 +82,30 @@ export async function outputProblems(dir: string, options: OutputCheckOptions): 
     if (!files.has(required)) problems.push(`${required} is missing: the build is incomplete`);
   }
 
+  const rasters = entries.filter((file) => RASTER_EXTENSIONS.has(extname(file).toLowerCase()));
+  const clean = await loadCleanImages(options.cacheFile);
+  // Images in parallel (sharp reads headers on its own threads), and each distinct image
+  // only once ever: a file whose bytes were found clean before is clean now.
+  for (let i = 0; i < rasters.length; i += IMAGE_BATCH) {
+    await Promise.all(
+      rasters.slice(i, i + IMAGE_BATCH).map(async (file) => {
+        const bytes = await readFile(join(dir, file));
+        const key = createHash("sha256").update(bytes).digest("base64url");
+        if (clean.has(key)) return;
+        const found = await embeddedMetadata(bytes);
+        if (found.length) {
+          problems.push(
+            `${file} carries ${found.join(", ")} metadata: an original image (or a file from public/) would be published with it`,
+          );
+        } else clean.add(key);
+      }),
+    );
+  }
+  await saveCleanImages(options.cacheFile, clean);
+
   for (const file of entries) {
     const ext = extname(file).toLowerCase();
-    if (RASTER_EXTENSIONS.has(ext)) {
-      const found = await embeddedMetadata(await readFile(join(dir, file)));
-      if (found.length) {
-        problems.push(
-          `${file} carries ${found.join(", ")} metadata: an original image (or a file from public/) would be published with it`,
-        );
-      }
-    } else if (ext === ".html") {
+    if (ext === ".html") {
       const html = await readFile(join(dir, file), "utf8");
       const policy = pagePolicy(html);
       if (!policy) problems.push(`${file} has no Content-Security-Policy meta tag`);
@@ -120,11 +154,19 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
   let articles: CheckedArticle[] = [];
   let base = "/";
   let site: string | undefined;
+  let cleanImagesCache: string | undefined;
   return {
     name: "newsroom:publish-guard",
     hooks: {
       "astro:config:setup": async ({ config, command, logger }) => {
         if (command !== "build" && command !== "dev") return;
+        const alreadyChecked = process.env[CHECKED_CONTENT_ENV];
+        if (command === "build" && alreadyChecked) {
+          // npm run build checked every article just before starting Astro.
+          articles = JSON.parse(await readFile(alreadyChecked, "utf8")) as CheckedArticle[];
+          logger.info(`content checked by npm run build (${articles.length} articles)`);
+          return;
+        }
         const root = fileURLToPath(config.root);
         const publicDir = relative(root, fileURLToPath(config.publicDir)) || "public";
         const report = await checkContent(root, { publicDir });
@@ -142,6 +184,7 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
       "astro:config:done": ({ config }) => {
         base = config.base;
         site = config.site;
+        cleanImagesCache = fileURLToPath(new URL("clean-images.json", config.cacheDir));
       },
       "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -149,7 +192,7 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
         const { header } = await sitePolicy(out);
         await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
         logger.info(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);
-        const problems = await outputProblems(out, { base, site });
+        const problems = await outputProblems(out, { base, site, cacheFile: cleanImagesCache });
         if (problems.length > 0) {
           logger.error(`\n${problems.join("\n")}`);
           throw new Error(`The built site failed ${problems.length} check(s), listed above; it must not be published.`);

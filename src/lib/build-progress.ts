@@ -38,7 +38,8 @@ export function countPageLine(raw: string, progress: Progress): boolean {
   const pages = [...line.matchAll(PAGE)].map((m) => m[1]!);
   if (pages.length === 0) return false;
   progress.pages += pages.length;
-  progress.articles += pages.filter((path) => /^\/(?:[^/]+\/)*articles\/[^/]+\/index\.html$/.test(path)).length;
+  // No end anchor: a concurrent page's timestamp can follow the path with no space.
+  progress.articles += pages.filter((path) => /^\/(?:[^/]+\/)*articles\/[^/]+\/index\.html/.test(path)).length;
   return true;
 }
 

@@ -25,13 +25,13 @@ describe("build progress", () => {
     const progress = emptyProgress();
     const lines = [
       "22:43:15   ├─ /articles/a/index.html  ├─ /articles/b/index.html├─ /articles/c/index.html (+8ms) ",
-      " (+68ms) ",
+      " (+68ms) 22:43:15   ├─ /articles/d/index.html22:43:15   ├─ /cards/d.png",
       " (cached)",
       "22:43:15   ▶ /_astro/hero.D-rgwn5d_Z2ldvWC.jpg (reused cache entry) (+1ms) (1/710)",
       "22:43:15   ▶ /_astro/hero.CNB8bqp3_ZkNu3g.avif (+41ms) (2/710)",
     ];
     expect(lines.filter((line) => !countPageLine(line, progress))).toEqual([]);
-    expect(progress).toEqual({ pages: 3, articles: 3, reused: 1, images: 2 });
-    expect(formatProgress(progress, 3, 1)).toContain(", 2 images, ");
+    expect(progress).toEqual({ pages: 5, articles: 4, reused: 1, images: 2 });
+    expect(formatProgress(progress, 4, 1)).toContain(", 2 images, ");
   });
 });

@@ -52,6 +52,12 @@ export interface CheckOptions {
   imageCacheFile?: string | false;
 }
 
+/**
+ * Set by `npm run build` to a file holding the article list it has just checked, so the
+ * build's own integration need not read and check every article a second time.
+ */
+export const CHECKED_CONTENT_ENV = "NEWSROOM_CHECKED_CONTENT";
+
 /** An article above this size is refused: it is either a mistake or a page no reader can load. */
 export const MAX_ARTICLE_BYTES = 1024 * 1024;
 
