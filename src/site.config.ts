@@ -18,8 +18,8 @@ export interface SiteConfig {
   lang: string;
   /** Locale used to display dates. */
   dateLocale: string;
-  /** The organisation that publishes this site. */
-  publisher: { name: string; url: string };
+  /** The organisation that publishes this site (its address is the site's home page). */
+  publisher: { name: string };
   /** The square PNG logo drawn from public/favicon.svg at /logo.png (structured data, feeds). */
   logo: { path: string; size: number };
   /** Words per minute used for the "N min read" estimate. */
@@ -35,7 +35,7 @@ export const site: SiteConfig = {
   base: process.env.BASE_PATH ?? "/",
   lang: "en",
   dateLocale: "en-GB",
-  publisher: { name: "The Wire Desk", url: process.env.SITE_URL ?? "https://example.org" },
+  publisher: { name: "The Wire Desk" },
   logo: { path: "/logo.png", size: 512 },
   wordsPerMinute: 230,
   ageNoticeYears: 1,

@@ -35,7 +35,15 @@ function fail(message: string): never {
 }
 
 async function removeLeftovers(): Promise<void> {
-  // Folders of an earlier build that was killed before it could clean up.
+  // Folders of an earlier build that was killed before it could clean up. If it was
+  // killed between its two renames, dist/ is missing and the published site is the
+  // old folder: put that back first, never delete it.
+  const names = await readdir(root);
+  const published = names.find((name) => name.startsWith(OLD_PREFIX));
+  if (published && !existsSync(dist)) {
+    await rename(join(root, published), dist);
+    console.log(`Restored dist/ from ${published}, left by a build that was stopped mid-swap.`);
+  }
   for (const name of await readdir(root)) {
     if (name.startsWith(NEW_DIR) || name.startsWith(OLD_PREFIX))
       await rm(join(root, name), { recursive: true, force: true });
@@ -100,7 +108,11 @@ try {
   await rm(outDir, { recursive: true, force: true });
   fail(`Could not move the new site into dist/: ${(error as Error).message}`);
 }
-if (old) await rm(old, { recursive: true, force: true });
+// The new site is live; failing to delete the old one is not a failed build.
+if (old)
+  await rm(old, { recursive: true, force: true }).catch((error: Error) =>
+    console.warn(`Could not remove ${old}: ${error.message}`),
+  );
 console.log(
   `\ndist/ now holds the new site (built and checked in ${((performance.now() - started) / 1000).toFixed(1)} s).`,
 );

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { pageLastModified } from "../lib/page-dates.ts";
 
-const EXCLUDED = [/\/search\/$/, /\/404\/?$/];
+/** Pages for people only, relative to the base. */
+const EXCLUDED = ["search/", "404/"];
+const READ_BATCH = 32;
 
 export function sitemapWithLastmod(): AstroIntegration[] {
   const lastmod = new Map<string, Date>();
@@ -26,19 +28,24 @@ export function sitemapWithLastmod(): AstroIntegration[] {
         const articles = join(root, "articles");
         const ids = await readdir(articles).catch(() => [] as string[]);
         let newest: Date | undefined;
-        for (const id of ids) {
-          const html = await readFile(join(articles, id, "index.html"), "utf8").catch(() => "");
-          const date = pageLastModified(html);
-          if (!date) continue;
-          lastmod.set(`${base}articles/${id}/`, date);
-          if (!newest || date > newest) newest = date;
+        for (let i = 0; i < ids.length; i += READ_BATCH) {
+          const batch = ids.slice(i, i + READ_BATCH);
+          const pages = await Promise.all(
+            batch.map((id) => readFile(join(articles, id, "index.html"), "utf8").catch(() => "")),
+          );
+          batch.forEach((id, j) => {
+            const date = pageLastModified(pages[j]!);
+            if (!date) return;
+            lastmod.set(`${base}articles/${id}/`, date);
+            if (!newest || date > newest) newest = date;
+          });
         }
         if (newest) lastmod.set(base, newest);
       },
     },
   };
   const generator = sitemap({
-    filter: (url) => !EXCLUDED.some((re) => re.test(new URL(url).pathname)),
+    filter: (url) => !EXCLUDED.some((path) => new URL(url).pathname === `${base}${path}`),
     serialize: (item) => {
       const date = lastmod.get(decodeURI(new URL(item.url).pathname));
       return date ? { ...item, lastmod: date.toISOString() } : item;

@@ -7,11 +7,15 @@
  */
 import { z } from "astro/zod";
 import { parsePubDate } from "./dates.ts";
+import { slugify } from "./slug.ts";
 
 /** Where articles live, relative to the project root: one Markdown file each. */
 export const ARTICLES_DIR = "content/articles";
 
 const text = z.string().trim().min(1, { error: "must not be empty" });
+
+/** A section or tag names a page (/tags/<slug>/): it needs a letter or digit to make an address from. */
+const topic = text.refine((name) => slugify(name) !== "", { error: "must contain a letter or digit" });
 
 /**
  * A day ("2016-02-10") or a full time with a zone; never a made-up time and never a
@@ -47,8 +51,8 @@ export function articleSchema<I extends z.ZodType>(image: I) {
     published: pubDate,
     /** Corrections and updates, shown on the page with their dates. */
     updates: z.array(z.strictObject({ date: pubDate, note: text })).default([]),
-    section: text,
-    tags: z.array(text).default([]),
+    section: topic,
+    tags: z.array(topic).default([]),
     /** BCP 47 language of the article's text. */
     lang: z
       .string()

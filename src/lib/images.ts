@@ -25,7 +25,7 @@ export const ARTICLE_IMAGE_TYPES: Readonly<Record<string, { format: string; labe
   ".webp": { format: "webp", label: "WebP" },
   ".avif": { format: "heif", label: "AVIF" },
   ".gif": { format: "gif", label: "GIF" },
-  ".tif": { format: "tiff", label: "TIFF" },
+  // Astro's image pipeline knows ".tiff" only: a ".tif" would pass here and fail the build.
   ".tiff": { format: "tiff", label: "TIFF" },
 };
 
@@ -114,13 +114,21 @@ export function exifHasGps(exif: Buffer): boolean {
   return false;
 }
 
-/** The kinds of embedded metadata an image carries: EXIF (and whether GPS), XMP, IPTC. */
+/** What `embeddedMetadata` says of a file it could not read. */
+export const UNCHECKABLE = "unknown (the file cannot be read to check it)";
+
+/**
+ * The kinds of embedded metadata an image carries: EXIF (and whether GPS), XMP, IPTC.
+ * A file sharp cannot read is never taken as clean: that is reported too, so an
+ * unreadable or unsupported file (JPEG XL, say) cannot carry GPS data out unseen.
+ */
 export async function embeddedMetadata(bytes: Buffer): Promise<string[]> {
   let meta: Metadata;
   try {
-    meta = await sharp(bytes, { failOn: "none", limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    // Only the header is read here, so no pixel limit: a huge photo's EXIF is still found.
+    meta = await sharp(bytes, { failOn: "none", limitInputPixels: false }).metadata();
   } catch {
-    return [];
+    return [UNCHECKABLE];
   }
   const found: string[] = [];
   if (meta.exif?.length) found.push(exifHasGps(meta.exif) ? "EXIF with GPS location" : "EXIF");

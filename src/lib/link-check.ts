@@ -180,11 +180,13 @@ export async function checkLinks(dir: string, options: LinkCheckOptions = {}): P
         continue;
       }
       if (SKIP_SCHEMES.test(raw)) continue;
-      if (SCRIPT_SCHEMES.test(raw)) {
+      // Browsers ignore tabs, newlines and other controls inside a scheme ("java\tscript:").
+      const compact = raw.replace(/[\u0000-\u0020]/g, "");
+      if (SCRIPT_SCHEMES.test(compact)) {
         broken.push({ file, where, url, reason: "uses a javascript: or vbscript: URL" });
         continue;
       }
-      if (/^\s*data:/i.test(raw)) {
+      if (/^data:/i.test(compact)) {
         if (DATA_FORBIDDEN.test(where)) broken.push({ file, where, url, reason: "uses a data: URL" });
         continue;
       }

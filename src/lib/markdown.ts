@@ -11,7 +11,7 @@
  * - Every body paragraph gets a stable id (`p-1`, `p-2`, …) so readers can link to it.
  */
 import { Marked, type RendererObject, type Tokens } from "marked";
-import { encodeFigureImage, parseFigureTitle, type Figure } from "./figures.ts";
+import { encodeFigureImage, findFigureImages, parseFigureTitle, type Figure, type FigureImageRef } from "./figures.ts";
 
 export interface Heading {
   depth: number;
@@ -151,6 +151,27 @@ export function figureHtml(figure: Pick<Figure, "caption" | "credit">, imageHtml
     ` <span class="figure-credit"><span class="figure-credit-label">Credit:</span> ${escapeHtml(figure.credit)}</span>` +
     `${note}</figcaption></figure>\n`
   );
+}
+
+/** A figure as read back from rendered HTML: plain-text caption and credit, and its image, if any. */
+export interface RenderedFigure {
+  caption: string;
+  credit: string;
+  image?: FigureImageRef;
+}
+
+const RENDERED_FIGURE_RE =
+  /<figure class="figure[^"]*" id="[^"]*">([\s\S]*?)<figcaption><span class="figure-caption">([\s\S]*?)<\/span> <span class="figure-credit"><span class="figure-credit-label">Credit:<\/span> ([\s\S]*?)<\/span>/g;
+
+/**
+ * The figures in HTML that `figureHtml` wrote, in order: what structured data needs to
+ * know of them, without parsing the Markdown a second time.
+ */
+export function renderedFigures(html: string): RenderedFigure[] {
+  return [...html.matchAll(RENDERED_FIGURE_RE)].map((m) => {
+    const [image] = findFigureImages(m[1]!);
+    return { caption: htmlToText(m[2]!), credit: htmlToText(m[3]!), ...(image ? { image } : {}) };
+  });
 }
 
 /** Renders an article body. Throws MarkdownError (with a line number) on a malformed figure. */

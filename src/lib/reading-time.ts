@@ -6,6 +6,11 @@ export function countWords(text: string): number {
 
 /** Minutes to read, rounded up, never less than one. */
 export function readingMinutes(text: string, wordsPerMinute: number): number {
+  return minutesForWords(countWords(text), wordsPerMinute);
+}
+
+/** The same, for a word count already made. */
+export function minutesForWords(words: number, wordsPerMinute: number): number {
   if (!(wordsPerMinute > 0)) throw new Error("wordsPerMinute must be positive");
-  return Math.max(1, Math.ceil(countWords(text) / wordsPerMinute));
+  return Math.max(1, Math.ceil(words / wordsPerMinute));
 }

@@ -65,36 +65,34 @@ export function years<T extends Classified>(articles: readonly T[]): Group<T>[] 
  */
 export function relatedIndex<T extends Classified>(all: readonly T[], limit = 3): Map<string, T[]> {
   const ordered = newestFirst(all);
-  const rank = new Map(ordered.map((a, i) => [a.id, i]));
-  const byTag = new Map<string, T[]>();
-  const tagsOf = new Map<string, Set<string>>();
-  for (const article of ordered) {
+  const byTag = new Map<string, number[]>(); // tag → positions in `ordered`, newest first
+  const tagsOf = ordered.map((article, position) => {
     const own = new Set(article.data.tags.map(slugify).filter(Boolean));
-    tagsOf.set(article.id, own);
     for (const tag of own) {
       const list = byTag.get(tag);
-      if (list) list.push(article);
-      else byTag.set(tag, [article]);
+      if (list) list.push(position);
+      else byTag.set(tag, [position]);
     }
-  }
+    return own;
+  });
   const index = new Map<string, T[]>();
-  for (const article of ordered) {
-    const shared = new Map<T, number>();
-    for (const tag of tagsOf.get(article.id)!) {
-      for (const other of byTag.get(tag)!) {
-        if (other.id !== article.id) shared.set(other, (shared.get(other) ?? 0) + 1);
-      }
+  ordered.forEach((article, position) => {
+    const shared = new Map<number, number>();
+    for (const tag of tagsOf[position]!) {
+      for (const other of byTag.get(tag)!) if (other !== position) shared.set(other, (shared.get(other) ?? 0) + 1);
     }
-    const best = [...shared.entries()]
-      .sort(([a, na], [b, nb]) => nb - na || rank.get(a.id)! - rank.get(b.id)!)
-      .slice(0, limit)
-      .map(([other]) => other);
-    index.set(article.id, best);
-  }
+    // The best `limit` in one pass (more shared tags first, then newer), not a full sort.
+    const best: [number, number][] = [];
+    for (const entry of shared) {
+      const at = best.findIndex(([p, n]) => entry[1] > n || (entry[1] === n && entry[0] < p));
+      if (at >= 0) best.splice(at, 0, entry);
+      else if (best.length < limit) best.push(entry);
+      if (best.length > limit) best.pop();
+    }
+    index.set(
+      article.id,
+      best.map(([p]) => ordered[p]!),
+    );
+  });
   return index;
-}
-
-/** Related articles for one article (see relatedIndex); for a whole site, build the index once. */
-export function related<T extends Classified>(article: T, all: readonly T[], limit = 3): T[] {
-  return relatedIndex(all, limit).get(article.id) ?? [];
 }

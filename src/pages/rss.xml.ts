@@ -2,10 +2,8 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { toInstant } from "../lib/dates.ts";
+import { escapeHtml } from "../lib/markdown.ts";
 import { feedChannel, feedItems } from "../render/feed-items.ts";
-
-const escapeXml = (text: string) =>
-  text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 export const GET: APIRoute = async () => {
   const channel = feedChannel();
@@ -16,8 +14,8 @@ export const GET: APIRoute = async () => {
     site: channel.homeUrl,
     xmlns: { atom: "http://www.w3.org/2005/Atom", dc: "http://purl.org/dc/elements/1.1/" },
     customData:
-      `<language>${escapeXml(channel.lang)}</language>` +
-      `<atom:link href="${escapeXml(channel.feedUrls.rss)}" rel="self" type="application/rss+xml"/>`,
+      `<language>${escapeHtml(channel.lang)}</language>` +
+      `<atom:link href="${escapeHtml(channel.feedUrls.rss)}" rel="self" type="application/rss+xml"/>`,
     items: items.map((item) => ({
       title: item.title,
       link: item.url,
@@ -26,7 +24,7 @@ export const GET: APIRoute = async () => {
       content: item.contentHtml,
       categories: item.categories,
       // The guid is the stable tag: URI, not the link, so a moved article stays one item.
-      customData: `<guid isPermaLink="false">${escapeXml(item.id)}</guid><dc:creator>${escapeXml(item.author)}</dc:creator>`,
+      customData: `<guid isPermaLink="false">${escapeHtml(item.id)}</guid><dc:creator>${escapeHtml(item.author)}</dc:creator>`,
     })),
   });
 };

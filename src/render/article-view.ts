@@ -6,8 +6,8 @@
 import type { CollectionEntry } from "astro:content";
 import { bodyReadingText } from "../lib/article-text.ts";
 import { compareNewestFirst, formatPubDate, type PubDate } from "../lib/dates.ts";
-import { escapeHtml, figureHtml, htmlToText, renderInline, renderMarkdown } from "../lib/markdown.ts";
-import { countWords, readingMinutes } from "../lib/reading-time.ts";
+import { escapeHtml, figureHtml, htmlToText, renderedFigures, renderInline } from "../lib/markdown.ts";
+import { countWords, minutesForWords } from "../lib/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../lib/urls.ts";
 import { site } from "../site.config.ts";
 import { articleBodyHtml } from "./article-body.ts";
@@ -37,7 +37,6 @@ export interface ArticleView {
 }
 
 const BASE = import.meta.env.BASE_URL;
-const views = new Map<string, Promise<ArticleView>>();
 
 export function cardPath(id: string): string {
   return joinBase(BASE, `/cards/${id}.png`);
@@ -55,11 +54,15 @@ function latestUpdate(article: Article): PubDate | undefined {
   )[0];
 }
 
-async function buildView(article: Article): Promise<ArticleView> {
+/**
+ * The view of an article. Article pages make one each; the feeds make theirs once per
+ * build (src/render/feed-items.ts), so nothing here is kept for the whole build.
+ */
+export async function articleView(article: Article): Promise<ArticleView> {
   const path = articlePath(BASE, article.id);
   const url = absoluteUrl(site.url, path);
   const bodyHtml = await articleBodyHtml(article);
-  const text = bodyReadingText(bodyHtml);
+  const wordCount = countWords(bodyReadingText(bodyHtml));
   const filePath = article.filePath ?? `content/articles/${article.id}.md`;
   const { hero } = article.data;
   const figures: FigureView[] = [];
@@ -70,11 +73,12 @@ async function buildView(article: Article): Promise<ArticleView> {
       image: hero.image ? { ...(await fallbackImage(hero.image)), alt: hero.alt ?? "" } : undefined,
     });
   }
-  for (const figure of renderMarkdown(article.body ?? "").figures) {
+  // Read back from the HTML the content layer already rendered: no second Markdown parse.
+  for (const figure of renderedFigures(article.rendered?.html ?? "")) {
     const image = figure.image
       ? { ...(await fallbackImage(await resolveFigureImage(figure.image, filePath))), alt: figure.image.alt }
       : undefined;
-    figures.push({ caption: htmlToText(renderInline(figure.caption)), credit: figure.credit, image });
+    figures.push({ caption: figure.caption, credit: figure.credit, image });
   }
   const date = formatPubDate(article.data.published, site.dateLocale);
   return {
@@ -83,8 +87,8 @@ async function buildView(article: Article): Promise<ArticleView> {
     url,
     bodyHtml,
     figures,
-    wordCount: countWords(text),
-    minutes: readingMinutes(text, site.wordsPerMinute),
+    wordCount,
+    minutes: minutesForWords(wordCount, site.wordsPerMinute),
     modified: latestUpdate(article),
     card: {
       path: cardPath(article.id),
@@ -92,17 +96,6 @@ async function buildView(article: Article): Promise<ArticleView> {
       alt: `${article.data.headline} (${site.name}, ${date})`,
     },
   };
-}
-
-/** The view of an article, built on first use and shared by every page of this build. */
-export function articleView(article: Article): Promise<ArticleView> {
-  const key = `${article.id}:${article.digest ?? ""}`;
-  let view = views.get(key);
-  if (!view) {
-    view = buildView(article);
-    views.set(key, view);
-  }
-  return view;
 }
 
 /** The full article as feed readers get it: hero figure, then the body (not yet sanitized). */

@@ -25,7 +25,15 @@ export function feedChannel(): FeedChannel {
   };
 }
 
-export async function feedItems(): Promise<FeedItem[]> {
+let items: Promise<FeedItem[]> | undefined;
+
+/** The latest articles as feed items: made once per build, shared by the three feeds. */
+export function feedItems(): Promise<FeedItem[]> {
+  items ??= makeFeedItems();
+  return items;
+}
+
+async function makeFeedItems(): Promise<FeedItem[]> {
   const latest = newestFirst(await getCollection("articles")).slice(0, FEED_LIMIT);
   return Promise.all(
     latest.map(async (article) => {

@@ -10,7 +10,7 @@ import type { FigureImageRef } from "../lib/figures.ts";
 
 /** Images beside articles, loaded on demand. Figure paths resolve against these keys. */
 const articleImages = import.meta.glob<ImageMetadata>(
-  "/content/articles/**/*.{avif,gif,jpeg,jpg,png,tif,tiff,webp,AVIF,GIF,JPEG,JPG,PNG,TIF,TIFF,WEBP}",
+  "/content/articles/**/*.{avif,gif,jpeg,jpg,png,tiff,webp,AVIF,GIF,JPEG,JPG,PNG,TIFF,WEBP}",
   { import: "default" },
 );
 

@@ -14,6 +14,7 @@ import serifBoldExt from "@fontsource/source-serif-4/files/source-serif-4-latin-
 import serifRegular from "@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff?inline";
 import naskhBold from "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff?inline";
 import ownSource from "./social-card.ts?raw";
+import { textDirection } from "../lib/text-direction.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -58,7 +59,7 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): N
 });
 
 function cardTree(card: CardContent): Node {
-  const rtl = /^(ar|fa|he|ur)\b/.test(card.lang);
+  const rtl = textDirection(card.lang) === "rtl";
   return el(
     "div",
     {
@@ -118,9 +119,22 @@ async function drawCard(card: CardContent): Promise<Buffer> {
     .toBuffer();
 }
 
+/** Cards being drawn now, by key: two articles with the same card share one drawing. */
+const drawing = new Map<string, Promise<Buffer>>();
+
 /** The card's PNG bytes, from the cache when this exact card was drawn before. */
-export async function socialCard(card: CardContent): Promise<Buffer> {
-  const file = join(CACHE_DIR, `${cardKey(card)}.png`);
+export function socialCard(card: CardContent): Promise<Buffer> {
+  const key = cardKey(card);
+  let pending = drawing.get(key);
+  if (!pending) {
+    pending = cachedCard(card, key).finally(() => drawing.delete(key));
+    drawing.set(key, pending);
+  }
+  return pending;
+}
+
+async function cachedCard(card: CardContent, key: string): Promise<Buffer> {
+  const file = join(CACHE_DIR, `${key}.png`);
   const cached = await readFile(file).catch(() => null);
   if (cached) return cached;
   const png = await drawCard(card);

@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectCopy, removeDir } from "../helpers/build.ts";
@@ -100,5 +100,15 @@ describe("npm run build", () => {
     expect(await snapshot()).toEqual(good);
     expect(await leftovers()).toEqual([]);
     console.log(`build stopped by the content check: ${result.seconds.toFixed(1)} s`);
+  });
+
+  it("puts back the published site when an earlier build was stopped between its two renames", async () => {
+    // As a build killed mid-swap leaves it: no dist/, the published site set aside.
+    await rename(join(root, "dist"), join(root, ".dist-old-999"));
+    const result = await npmRunBuild(); // the broken article is still there: this build fails
+    expect(result.code).toBe(1);
+    expect(result.output).toContain("Restored dist/ from .dist-old-999");
+    expect(await snapshot()).toEqual(good);
+    expect(await leftovers()).toEqual([]);
   });
 });

@@ -19,7 +19,7 @@ import {
   redirectPageHtml,
   renderRedirectsFile,
 } from "../../src/hosting/site-files.ts";
-import { embeddedMetadata, exifHasGps, imageProblem } from "../../src/lib/images.ts";
+import { embeddedMetadata, exifHasGps, imageProblem, UNCHECKABLE } from "../../src/lib/images.ts";
 import { fixtureJpeg } from "../helpers/fixtures.ts";
 import { gpsTaggedJpeg } from "../helpers/hostile.ts";
 
@@ -188,6 +188,16 @@ describe("images", () => {
     const meta = await sharp(exifOnly).metadata();
     expect(exifHasGps(meta.exif!)).toBe(false);
     expect(await embeddedMetadata(exifOnly)).toEqual(["EXIF"]);
+  });
+
+  it("never calls a file it cannot read clean, and reads EXIF of photos over the pixel limit", async () => {
+    expect(await embeddedMetadata(Buffer.from("not an image at all"))).toEqual([UNCHECKABLE]);
+    // 8000×7000 is 56 MP, over the 50 MP decode limit: its header is still read.
+    const huge = await sharp({ create: { width: 8000, height: 7000, channels: 3, background: "#888" } })
+      .withExif({ IFD0: { Artist: "A" } })
+      .jpeg({ quality: 10 })
+      .toBuffer();
+    expect(await embeddedMetadata(huge)).toEqual(["EXIF"]);
   });
 
   it("accepts a good photo whatever its metadata (the optimized copies drop it)", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MarkdownError, renderInline, renderMarkdown, safeUrl } from "../../src/lib/markdown.ts";
+import { MarkdownError, renderedFigures, renderInline, renderMarkdown, safeUrl } from "../../src/lib/markdown.ts";
 import { findFigureImages, parseFigureTitle } from "../../src/lib/figures.ts";
 
 const html = (md: string) => renderMarkdown(md).html;
@@ -110,5 +110,29 @@ describe("raw HTML and unsafe URLs", () => {
 
   it("applies the same rules to inline caption text", () => {
     expect(renderInline("Cap <script>x</script> [a](javascript:x)")).toBe("Cap &lt;script&gt;x&lt;/script&gt; a");
+  });
+});
+
+describe("renderedFigures", () => {
+  it("reads back every figure the engine wrote, in order, with plain caption, credit and image", () => {
+    const source = [
+      "First paragraph.",
+      "",
+      '![A dark square](./inline.jpg "An *inline* photo, captioned & <b>escaped</b> [Fixture & Co]")',
+      "",
+      "Second paragraph.",
+      "",
+      '![](<> "A sign saying [Stop] in Idlib [Reuters]")',
+    ].join("\n");
+    const { html, figures } = renderMarkdown(source);
+    expect(renderedFigures(html)).toEqual([
+      {
+        caption: "An inline photo, captioned & <b>escaped</b>",
+        credit: "Fixture & Co",
+        image: { src: "./inline.jpg", alt: "A dark square" },
+      },
+      { caption: "A sign saying [Stop] in Idlib", credit: "Reuters" },
+    ]);
+    expect(figures.map((f) => f.credit)).toEqual(["Fixture & Co", "Reuters"]);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PubDate } from "../../src/lib/dates.ts";
 import { slugify } from "../../src/lib/slug.ts";
-import { related, sections, tags, years, type Classified } from "../../src/lib/taxonomy.ts";
+import { relatedIndex, sections, tags, years, type Classified } from "../../src/lib/taxonomy.ts";
 
 const day = (iso: string): PubDate => ({ precision: "day", iso });
 const a = (id: string, iso: string, section: string, tagList: string[]): Classified => ({
@@ -41,12 +41,35 @@ describe("groups", () => {
   });
 });
 
-describe("related", () => {
+describe("relatedIndex", () => {
+  const ids = (index: Map<string, Classified[]>, id: string) => index.get(id)!.map((x) => x.id);
+
   it("ranks by shared tags, then newest; never the article itself or unrelated ones", () => {
-    const [old, recent, , mid] = articles;
-    expect(related(old!, articles).map((x) => x.id)).toEqual(["new", "mid"]);
-    expect(related(recent!, articles).map((x) => x.id)).toEqual(["old", "mid"]);
-    expect(related(mid!, articles, 1).map((x) => x.id)).toEqual(["new"]);
-    expect(related(articles[2]!, articles)).toEqual([]);
+    const index = relatedIndex(articles);
+    expect(ids(index, "old")).toEqual(["new", "mid"]);
+    expect(ids(index, "new")).toEqual(["old", "mid"]);
+    expect(ids(index, "other")).toEqual([]);
+    expect(ids(relatedIndex(articles, 1), "mid")).toEqual(["new"]);
+  });
+
+  it("keeps only the best few when many share a tag", () => {
+    const many = Array.from({ length: 50 }, (_, i) =>
+      a(
+        `a${String(i).padStart(2, "0")}`,
+        `2020-01-${String((i % 28) + 1).padStart(2, "0")}`,
+        "News",
+        i % 2 ? ["x", "y"] : ["x"],
+      ),
+    );
+    const best = ids(relatedIndex(many, 3), "a01");
+    // a01 has x and y: the three newest others with both tags come first.
+    expect(best).toHaveLength(3);
+    for (const id of best) expect(many.find((m) => m.id === id)!.data.tags).toEqual(["x", "y"]);
+    const newestBoth = many
+      .filter((m) => m.id !== "a01" && m.data.tags.length === 2)
+      .sort((p, q) => q.data.published.iso.localeCompare(p.data.published.iso) || p.id.localeCompare(q.id))
+      .slice(0, 3)
+      .map((m) => m.id);
+    expect(best).toEqual(newestBoth);
   });
 });

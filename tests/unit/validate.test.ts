@@ -134,6 +134,7 @@ hero:
       "content/articles/new.md": article(`${GOOD}\nformerSlugs: ["old", "other", "new"]`),
       "content/articles/other.md": article(`${GOOD}\nformerSlugs: ["old"]`),
       "content/articles/bad.md": article(`${GOOD}\nformerSlugs: ["Has/Slash"]`),
+      "content/articles/twice.md": article(`${GOOD}\nformerSlugs: ["once-more", "once-more"]`),
     });
     expect(found).toEqual([
       "content/articles/2016/kerry.md: would have the address /articles/2016/kerry/: an article is content/articles/<name>.md or content/articles/<name>/index.md",
@@ -143,6 +144,7 @@ hero:
       'content/articles/new.md: formerSlugs: "old" is also a former address of content/articles/other.md: it can redirect to only one article',
       "content/articles/notes.markdown: is not read: articles are .md files (rename it to notes.md)",
       'content/articles/other.md: formerSlugs: "old" is also a former address of content/articles/new.md: it can redirect to only one article',
+      'content/articles/twice.md: formerSlugs: "once-more" is listed more than once',
     ]);
   });
 

@@ -338,7 +338,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       const problem = !inside
         ? `must be a file in ${articlesDir}/ beside the article`
         : !ARTICLE_IMAGE_TYPES[extname(target).toLowerCase()] && extname(target).toLowerCase() !== ".svg"
-          ? "is not an image type articles accept (JPEG, PNG, WebP, AVIF, GIF or TIFF)"
+          ? "is not an image type articles accept (.jpg, .jpeg, .png, .webp, .avif, .gif or .tiff)"
           : await checkImageFile(target, cache);
       if (problem) {
         problems.push({ file, line: image.line, field: image.field, message: `image "${image.src}" ${problem}` });
@@ -376,6 +376,10 @@ function addressProblems(articles: CheckedArticle[]): Problem[] {
   }
   const formerOwners = new Map<string, CheckedArticle[]>();
   for (const article of articles) {
+    const repeated = article.formerSlugs.filter((slug, i) => article.formerSlugs.indexOf(slug) !== i);
+    for (const slug of new Set(repeated)) {
+      problems.push({ file: article.file, field: "formerSlugs", message: `"${slug}" is listed more than once` });
+    }
     for (const slug of new Set(article.formerSlugs)) {
       formerOwners.set(slug, [...(formerOwners.get(slug) ?? []), article]);
       const owner = byId.get(slug)?.[0];
