@@ -148,6 +148,18 @@ hero:
     ]);
   });
 
+  it("refuses a section or tag with no letter or digit to make its page address from", async () => {
+    const found = await problems({
+      "content/articles/a.md": article(
+        `headline: "H"\nstandfirst: "S"\npublished: "2026-02-10"\nsection: "—"\ntags: ["Syria", "🇺🇸"]`,
+      ),
+    });
+    expect(found).toEqual([
+      "content/articles/a.md:5: section: must contain a letter or digit",
+      "content/articles/a.md:6: tags[1]: must contain a letter or digit",
+    ]);
+  });
+
   it("refuses an article over 1 MiB", async () => {
     const big = article(GOOD, "word ".repeat(MAX_ARTICLE_BYTES / 5 + 10));
     expect(await problems({ "content/articles/big.md": big })).toEqual([
