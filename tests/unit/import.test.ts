@@ -225,6 +225,12 @@ describe("errors name the line", () => {
     expect(errorOf(() => decodeScraped(bytes))).toMatchObject({ line: 6, message: expect.stringMatching(/UTF-8/) });
   });
 
+  it("refuses options the site's schema would refuse, before writing anything", () => {
+    expect(() => importScraped(article("Body."), { ...options, section: "!!!" })).toThrow(
+      /section: must contain a letter or digit/,
+    );
+  });
+
   it("says which language it cannot guess", () => {
     const error = errorOf(() => importScraped(article("Привет, как дела? Всё хорошо."), options));
     expect(error.message).toMatch(/is written in Cyrillic script.*--lang/);

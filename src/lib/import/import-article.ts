@@ -4,6 +4,8 @@
  * Pure (no files): the CLI (src/cli/import.ts) and the tests both call this.
  */
 import { parse as parseYaml } from "yaml";
+import { z } from "astro/zod";
+import { articleSchema } from "../article-schema.ts";
 import { bodyReadingMinutes } from "../article-text.ts";
 import { htmlToText, renderInline, renderMarkdown } from "../markdown.ts";
 import { detectLanguage } from "./language.ts";
@@ -70,6 +72,11 @@ export function verifyEntry(markdown: string, article: ScrapedArticle, lang: str
   const match = /^---\n([\s\S]*?\n)---\n([\s\S]*)$/.exec(markdown);
   if (!match) return ["the entry has no frontmatter"];
   const data = parseYaml(match[1]!) as Record<string, unknown>;
+  // The entry must also pass the site's own schema, or the build would refuse what we wrote.
+  const checked = articleSchema(z.string()).safeParse(data);
+  if (!checked.success) {
+    for (const issue of checked.error.issues) problems.push(`${issue.path.join(".") || "entry"}: ${issue.message}`);
+  }
   const hero = data["hero"] as { caption: string; credit: string } | undefined;
   const expect = (what: string, actual: unknown, wanted: string) => {
     if (typeof actual !== "string" || fold(actual) !== fold(wanted))
@@ -147,7 +154,9 @@ export function importScraped(source: string, options: ImportOptions): ImportRes
   const problems = verifyEntry(markdown, article, lang);
   if (problems.length > 0) {
     // A bug in the importer, not in the text: refuse rather than publish altered words.
-    throw new Error(`the entry would not render the source's text exactly:\n  ${problems.join("\n  ")}`);
+    throw new Error(
+      `the entry would fail the site's content check or not render the source's text exactly:\n  ${problems.join("\n  ")}`,
+    );
   }
 
   const body = markdown.slice(markdown.indexOf("\n---\n") + 5);
