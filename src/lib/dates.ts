@@ -10,7 +10,8 @@ const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE =
   /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:\.\d+)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
 
-function isRealDay(y: number, m: number, d: number): boolean {
+/** Whether year, month (1-12) and day name a day that exists in the calendar. */
+export function isRealDay(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
   const daysInMonth = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return d <= daysInMonth;

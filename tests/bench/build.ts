@@ -12,7 +12,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { projectRoot, publisherEnv, tempDir } from "../helpers/build.ts";
+import { linkPackages, projectRoot, publisherEnv, tempDir } from "../helpers/build.ts";
 import { writeCorpus } from "./corpus.ts";
 
 const { values } = parseArgs({
@@ -76,14 +76,6 @@ async function build(root: string, kind: "full" | "minimal", label: string): Pro
   const seconds = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${label}: build failed (exit ${code})\n${log.slice(-4000)}`);
   return { seconds, peakRssMiB: peak / 2 ** 20 };
-}
-
-async function linkPackages(root: string): Promise<void> {
-  await mkdir(join(root, "node_modules"), { recursive: true });
-  for (const name of await readdir(join(projectRoot, "node_modules"))) {
-    if (name.startsWith(".")) continue; // .astro, .vite: each site keeps its own caches
-    await symlink(join(projectRoot, "node_modules", name), join(root, "node_modules", name));
-  }
 }
 
 async function project(kind: "full" | "minimal", corpusDir: string): Promise<string> {

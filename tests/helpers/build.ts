@@ -56,13 +56,7 @@ export async function projectCopy(files: Record<string, string | Buffer>, { with
   for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
     await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
   }
-  // Link each package, but not Astro's and Vite's caches: the copy keeps its own, so a
-  // test build never overwrites the project's content store or dependency cache.
-  await mkdir(join(root, "node_modules"));
-  for (const name of await readdir(join(projectRoot, "node_modules"))) {
-    if (name === ".astro" || name === ".vite" || name === ".cache") continue;
-    await symlink(join(projectRoot, "node_modules", name), join(root, "node_modules", name));
-  }
+  await linkPackages(root);
   const articles = join(root, "content/articles");
   if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
   await mkdir(articles, { recursive: true });
@@ -71,6 +65,19 @@ export async function projectCopy(files: Record<string, string | Buffer>, { with
     await writeFile(join(articles, path), contents);
   }
   return root;
+}
+
+/**
+ * Links each of the project's packages into `root`, but not Astro's and Vite's caches:
+ * the copy keeps its own, so its builds never overwrite the project's content store,
+ * incremental cache or dependency cache.
+ */
+export async function linkPackages(root: string): Promise<void> {
+  await mkdir(join(root, "node_modules"), { recursive: true });
+  for (const name of await readdir(join(projectRoot, "node_modules"))) {
+    if (name === ".astro" || name === ".vite" || name === ".cache") continue;
+    await symlink(join(projectRoot, "node_modules", name), join(root, "node_modules", name));
+  }
 }
 
 export async function removeDir(path: string): Promise<void> {

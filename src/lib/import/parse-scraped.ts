@@ -17,7 +17,7 @@
  * Pure: text in, a structured article out, or a ScrapedTextError naming the line.
  */
 import { parseFigureTitle } from "../figures.ts";
-import { parseDateLine } from "./scraped-date.ts";
+import { asciiDigits, parseDateLine } from "./scraped-date.ts";
 
 /** A problem in the source text; `line` is 1-based. */
 export class ScrapedTextError extends Error {
@@ -100,7 +100,7 @@ const MIN_READ = [
 
 /** The minutes of an "N min read" line, or undefined when the line is something else. */
 export function parseMinutesLine(line: string): number | undefined {
-  const text = cleanLine(line).replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+  const text = asciiDigits(cleanLine(line));
   for (const re of MIN_READ) {
     const m = re.exec(text);
     if (m) return Number(m[1]);

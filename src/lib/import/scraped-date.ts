@@ -3,6 +3,7 @@
  * "2016-02-10" (also with a weekday in front, abbreviated months, Arabic month names and
  * Arabic-Indic digits). It names a day; we keep it as a day and never invent a time.
  */
+import { isRealDay } from "../dates.ts";
 
 const MONTHS: Record<string, number> = {};
 const ENGLISH = [
@@ -52,16 +53,12 @@ export type DateLineResult =
   | { kind: "not-a-date" };
 
 /** Arabic-Indic and Eastern Arabic-Indic digits to ASCII digits. */
-function asciiDigits(text: string): string {
+/** Arabic-Indic and Eastern Arabic-Indic digits as ASCII digits. */
+export function asciiDigits(text: string): string {
   return text.replace(/[\u0660-\u0669\u06f0-\u06f9]/g, (d) => {
     const code = d.charCodeAt(0);
     return String(code >= 0x06f0 ? code - 0x06f0 : code - 0x0660);
   });
-}
-
-function isRealDay(y: number, m: number, d: number): boolean {
-  if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 function pad(n: number, width: number): string {
