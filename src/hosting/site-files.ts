@@ -4,9 +4,9 @@
  * redirect pages for renamed articles (for hosts with no redirects, like GitHub Pages).
  * The nginx config (src/hosting/nginx.ts) is made from the same pieces.
  */
-import { readFile, readdir } from "node:fs/promises";
-import { join, sep } from "node:path";
+import { readdir } from "node:fs/promises";
 import { scanHtml } from "../lib/html-scan.ts";
+import { policyOf, scanSite, type SiteScan } from "../lib/site-scan.ts";
 import { escapeHtml } from "../lib/markdown.ts";
 import {
   CACHE_IMMUTABLE,
@@ -34,13 +34,7 @@ function withBase(base: string, path: string): string {
 
 /** The Content-Security-Policy meta content of a page, if it has one. */
 export function pagePolicy(html: string): string | undefined {
-  for (const el of scanHtml(html)) {
-    if (el.name === "meta" && (el.attrs["http-equiv"] ?? "").toLowerCase() === "content-security-policy") {
-      return el.attrs.content;
-    }
-    if (el.name === "body") break;
-  }
-  return undefined;
+  return policyOf(scanHtml(html));
 }
 
 /** Splits a policy into directive name → sources, in order. */
@@ -88,24 +82,20 @@ export function headerPolicy(pagePolicies: Iterable<string>): string {
   return serializePolicy(union);
 }
 
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { recursive: true })) as string[];
-  return entries
-    .filter((f) => f.endsWith(".html"))
-    .map((f) => f.split(sep).join("/"))
-    .sort();
+/** The header policy made from every page's own policy in a site read by scanSite. */
+export function sitePolicyOf(scan: SiteScan): { header: string; pagesWithout: string[] } {
+  const policies: string[] = [];
+  const pagesWithout: string[] = [];
+  for (const [file, { policy }] of scan.facts) {
+    if (policy) policies.push(policy);
+    else if (policy === null) pagesWithout.push(file);
+  }
+  return { header: headerPolicy(policies), pagesWithout };
 }
 
 /** Reads every page's own policy in a built site and makes the header policy from them. */
 export async function sitePolicy(dir: string): Promise<{ header: string; pagesWithout: string[] }> {
-  const policies: string[] = [];
-  const pagesWithout: string[] = [];
-  for (const file of await htmlFiles(dir)) {
-    const policy = pagePolicy(await readFile(join(dir, file), "utf8"));
-    if (policy) policies.push(policy);
-    else pagesWithout.push(file);
-  }
-  return { header: headerPolicy(policies), pagesWithout };
+  return sitePolicyOf(await scanSite(dir));
 }
 
 /**

@@ -16,38 +16,24 @@
 import type { AstroIntegration } from "astro";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
-import { dirname, extname, join, relative, sep } from "node:path";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { embeddedMetadata, RASTER_EXTENSIONS } from "../lib/images.ts";
-import { scanHtml } from "../lib/html-scan.ts";
-import { checkLinks, formatBrokenLink } from "../lib/link-check.ts";
+import { checkReferences, formatBrokenLink } from "../lib/link-check.ts";
+import { scanSite, type SiteScan } from "../lib/site-scan.ts";
 import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
 import {
   articleRedirects,
   headerRules,
-  pagePolicy,
   redirectPageHtml,
   renderHeadersFile,
   renderRedirectsFile,
-  sitePolicy,
+  sitePolicyOf,
 } from "../hosting/site-files.ts";
 
 /** Files a static host needs at the top of the site. */
 const REQUIRED_FILES = ["index.html", "404.html"];
-
-/** Attributes whose value is a URL a browser may navigate to or load. */
-const URL_ATTRIBUTES = new Set([
-  "href",
-  "src",
-  "action",
-  "formaction",
-  "data",
-  "poster",
-  "xlink:href",
-  "srcset",
-  "background",
-]);
 
 export interface OutputCheckOptions {
   base: string;
@@ -73,17 +59,21 @@ async function saveCleanImages(file: string | undefined, clean: Set<string>): Pr
   await writeFile(file, JSON.stringify([...clean]));
 }
 
-/** Every reason the built site in `dir` must not be published (empty when it may). */
-export async function outputProblems(dir: string, options: OutputCheckOptions): Promise<string[]> {
+/**
+ * Every reason the built site in `dir` must not be published (empty when it may).
+ * `scan` is the site as read by scanSite (read here when not given).
+ */
+export async function outputProblems(dir: string, options: OutputCheckOptions, scan?: SiteScan): Promise<string[]> {
+  scan ??= await scanSite(dir);
   const problems: string[] = [];
-  const entries = ((await readdir(dir, { recursive: true })) as string[]).map((f) => f.split(sep).join("/"));
-  const files = new Set(entries);
+  const files = new Set(scan.files);
   for (const required of REQUIRED_FILES) {
     if (!files.has(required)) problems.push(`${required} is missing: the build is incomplete`);
   }
 
-  const rasters = entries.filter((file) => RASTER_EXTENSIONS.has(extname(file).toLowerCase()));
+  const rasters = scan.files.filter((file) => RASTER_EXTENSIONS.has(extname(file).toLowerCase()));
   const clean = await loadCleanImages(options.cacheFile);
+  const seen = new Set<string>();
   // Images in parallel (sharp reads headers on its own threads), and each distinct image
   // only once ever: a file whose bytes were found clean before is clean now.
   for (let i = 0; i < rasters.length; i += IMAGE_BATCH) {
@@ -91,6 +81,7 @@ export async function outputProblems(dir: string, options: OutputCheckOptions): 
       rasters.slice(i, i + IMAGE_BATCH).map(async (file) => {
         const bytes = await readFile(join(dir, file));
         const key = createHash("sha256").update(bytes).digest("base64url");
+        seen.add(key);
         if (clean.has(key)) return;
         const found = await embeddedMetadata(bytes);
         if (found.length) {
@@ -101,30 +92,17 @@ export async function outputProblems(dir: string, options: OutputCheckOptions): 
       }),
     );
   }
-  await saveCleanImages(options.cacheFile, clean);
+  // Kept: the images of this build only, so the cache never outgrows the site.
+  await saveCleanImages(options.cacheFile, new Set([...clean].filter((key) => seen.has(key))));
 
-  for (const file of entries) {
-    const ext = extname(file).toLowerCase();
-    if (ext === ".html") {
-      const html = await readFile(join(dir, file), "utf8");
-      const policy = pagePolicy(html);
-      if (!policy) problems.push(`${file} has no Content-Security-Policy meta tag`);
-      else if (/'unsafe-inline'|'unsafe-eval'/.test(policy))
-        problems.push(`${file}: its CSP allows unsafe inline code: ${policy}`);
-      for (const el of scanHtml(html)) {
-        for (const name of el.attrNames) {
-          if (name.startsWith("on")) problems.push(`${file}: <${el.name}> has an event handler attribute "${name}"`);
-        }
-        for (const [name, value] of Object.entries(el.attrs)) {
-          if (URL_ATTRIBUTES.has(name) && /^\s*(javascript|vbscript):/i.test(value.replace(/[\u0000-\u0020]/g, ""))) {
-            problems.push(`${file}: <${el.name} ${name}> is a script URL`);
-          }
-        }
-      }
-    }
+  for (const [file, facts] of scan.facts) {
+    if (facts.policy === null) problems.push(`${file} has no Content-Security-Policy meta tag`);
+    else if (facts.policy && /'unsafe-inline'|'unsafe-eval'/.test(facts.policy))
+      problems.push(`${file}: its CSP allows unsafe inline code: ${facts.policy}`);
+    for (const found of facts.unsafe ?? []) problems.push(`${file}: ${found}`);
   }
 
-  const links = await checkLinks(dir, { base: options.base, site: options.site });
+  const links = checkReferences(scan, { base: options.base, site: options.site });
   for (const link of links.broken) problems.push(`broken: ${formatBrokenLink(link)}`);
   return problems;
 }
@@ -150,11 +128,55 @@ async function writeRedirects(
   return redirects.length;
 }
 
+/**
+ * Set by `npm run build` to a file path: the integration then writes there what the last
+ * steps need, and `npm run build` runs them (search index, host files, output checks)
+ * after Astro's process has exited, so Pagefind's memory never adds to Astro's.
+ */
+export const FINISH_AFTER_ASTRO_ENV = "NEWSROOM_FINISH_AFTER_ASTRO";
+
+/** What the last steps need from Astro's resolved configuration. */
+export interface FinishSettings {
+  base: string;
+  site: string | undefined;
+  lang: string;
+  /** Astro's cache folder (node_modules/.astro/), where the check caches live. */
+  cacheDir: string;
+  articles: CheckedArticle[];
+}
+
+/**
+ * The last steps over a built site: redirect pages and `_redirects`, `_headers` (with the
+ * header policy made from every page's own), then the output checks. Returns every
+ * problem found; the site may be published only when there is none.
+ */
+export async function finishSite(
+  out: string,
+  settings: FinishSettings,
+  log: (message: string) => void,
+): Promise<string[]> {
+  const { base, site, cacheDir } = settings;
+  const count = await writeRedirects(out, settings.articles, base, site, settings.lang);
+  // One read of the whole site serves the header policy and every output check.
+  const scan = await scanSite(out, { cacheFile: join(cacheDir, "page-facts.json") });
+  const { header } = sitePolicyOf(scan);
+  await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
+  log(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);
+  return outputProblems(out, { base, site, cacheFile: join(cacheDir, "clean-images.json") }, scan);
+}
+
+export const CHECKS_PASSED =
+  "output checked: required pages, no image metadata, CSP on every page, no script URLs, no broken links";
+
+export function failedChecksMessage(problems: string[]): string {
+  return `The built site failed ${problems.length} check(s), listed above; it must not be published.`;
+}
+
 export function publishGuard(options: { lang?: string } = {}): AstroIntegration {
   let articles: CheckedArticle[] = [];
   let base = "/";
   let site: string | undefined;
-  let cleanImagesCache: string | undefined;
+  let cacheDir = "node_modules/.astro";
   return {
     name: "newsroom:publish-guard",
     hooks: {
@@ -184,22 +206,22 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
       "astro:config:done": ({ config }) => {
         base = config.base;
         site = config.site;
-        cleanImagesCache = fileURLToPath(new URL("clean-images.json", config.cacheDir));
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       "astro:build:done": async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const count = await writeRedirects(out, articles, base, site, options.lang ?? "en");
-        const { header } = await sitePolicy(out);
-        await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
-        logger.info(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);
-        const problems = await outputProblems(out, { base, site, cacheFile: cleanImagesCache });
+        const settings: FinishSettings = { base, site, lang: options.lang ?? "en", cacheDir, articles };
+        const handOver = process.env[FINISH_AFTER_ASTRO_ENV];
+        if (handOver) {
+          await writeFile(handOver, JSON.stringify(settings));
+          return;
+        }
+        const problems = await finishSite(out, settings, (message) => logger.info(message));
         if (problems.length > 0) {
           logger.error(`\n${problems.join("\n")}`);
-          throw new Error(`The built site failed ${problems.length} check(s), listed above; it must not be published.`);
+          throw new Error(failedChecksMessage(problems));
         }
-        logger.info(
-          "output checked: required pages, no image metadata, CSP on every page, no script URLs, no broken links",
-        );
+        logger.info(CHECKS_PASSED);
       },
     },
   };

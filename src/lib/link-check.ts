@@ -5,9 +5,8 @@
  * own origin (canonical, og:url, og:image) are checked the same way; other origins are
  * counted, not fetched. Pure: reads the folder, no network.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
-import { join, sep } from "node:path";
-import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
+import { sep } from "node:path";
+import { scanSite, type SiteScan } from "./site-scan.ts";
 
 export interface BrokenLink {
   /** The file the reference is in, relative to the site folder. */
@@ -46,107 +45,18 @@ export function pagePath(file: string, base: string): string {
   return `${base.endsWith("/") ? base : `${base}/`}${path}`;
 }
 
-interface Reference {
-  where: string;
-  url: string;
-}
-
-function htmlReferences(elements: HtmlElement[]): Reference[] {
-  const refs: Reference[] = [];
-  const add = (where: string, url: string | undefined) => {
-    if (url !== undefined) refs.push({ where, url });
-  };
-  for (const el of elements) {
-    const a = el.attrs;
-    switch (el.name) {
-      case "a":
-      case "area":
-        add(`${el.name} href`, a.href);
-        break;
-      case "link":
-        if (!/\b(preconnect|dns-prefetch)\b/i.test(a.rel ?? "")) add("link href", a.href);
-        break;
-      case "img":
-        add("img src", a.src);
-        if (a.srcset) for (const url of srcsetUrls(a.srcset)) add("img srcset", url);
-        break;
-      case "source":
-        add("source src", a.src);
-        if (a.srcset) for (const url of srcsetUrls(a.srcset)) add("source srcset", url);
-        break;
-      case "script":
-      case "iframe":
-      case "video":
-      case "audio":
-      case "track":
-      case "embed":
-        add(`${el.name} src`, a.src);
-        break;
-      case "object":
-        add("object data", a.data);
-        break;
-      case "form":
-        add("form action", a.action);
-        break;
-      case "meta": {
-        const property = (a.property ?? a.name ?? "").toLowerCase();
-        if (/^(og:url|og:image|og:image:url|og:image:secure_url|twitter:image)$/.test(property)) {
-          add(`meta ${property}`, a.content);
-        }
-        if ((a["http-equiv"] ?? "").toLowerCase() === "refresh") {
-          const target = /url\s*=\s*['"]?([^'"]+)/i.exec(a.content ?? "")?.[1];
-          add("meta refresh", target);
-        }
-        break;
-      }
-      case "style":
-        for (const url of cssUrls(el.text ?? "")) add("style url()", url);
-        break;
-    }
-    if (a.style) for (const url of cssUrls(a.style)) add("style attribute url()", url);
-  }
-  return refs;
-}
-
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = (await readdir(dir, { recursive: true })) as string[];
-  const files: string[] = [];
-  for (const entry of entries) if ((await stat(join(dir, entry))).isFile()) files.push(entry.split(sep).join("/"));
-  return files.sort();
-}
-
 export async function checkLinks(dir: string, options: LinkCheckOptions = {}): Promise<LinkReport> {
+  return checkReferences(await scanSite(dir), options);
+}
+
+/** The link check over a site already read by scanSite. */
+export function checkReferences(scan: SiteScan, options: LinkCheckOptions = {}): LinkReport {
   const base = options.base ?? "/";
   const baseDir = base.endsWith("/") ? base : `${base}/`;
   const siteOrigin = options.site ? new URL(options.site).origin : undefined;
-  const files = await listFiles(dir);
-  const fileSet = new Set(files);
+  const fileSet = new Set(scan.files);
   const ids = new Map<string, Set<string>>();
-  const refsByFile = new Map<string, Reference[]>();
-
-  for (const file of files) {
-    if (file.endsWith(".html")) {
-      const elements = scanHtml(await readFile(join(dir, file), "utf8"));
-      const pageIds = new Set<string>();
-      for (const el of elements) {
-        if (el.attrs.id) pageIds.add(el.attrs.id);
-        if (el.name === "a" && el.attrs.name) pageIds.add(el.attrs.name);
-      }
-      ids.set(file, pageIds);
-      refsByFile.set(file, htmlReferences(elements));
-    } else if (file.endsWith(".css")) {
-      refsByFile.set(
-        file,
-        cssUrls(await readFile(join(dir, file), "utf8")).map((url) => ({ where: "css url()", url })),
-      );
-    } else if (/(^|\/)sitemap[^/]*\.xml$/.test(file)) {
-      const xml = await readFile(join(dir, file), "utf8");
-      refsByFile.set(
-        file,
-        [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m) => ({ where: "sitemap loc", url: m[1]! })),
-      );
-    }
-  }
+  for (const [file, facts] of scan.facts) if (facts.ids) ids.set(file, new Set(facts.ids));
 
   /** The site file a path (below the base) names, or why there is none. */
   const resolvePath = (pathname: string): { file: string } | { reason: string } => {
@@ -171,9 +81,9 @@ export async function checkLinks(dir: string, options: LinkCheckOptions = {}): P
   const broken: BrokenLink[] = [];
   let checked = 0;
   let external = 0;
-  for (const [file, refs] of refsByFile) {
+  for (const [file, { refs = [] }] of scan.facts) {
     const here = new URL(pagePath(file, baseDir), "http://site.invalid");
-    for (const { where, url } of refs) {
+    for (const [where, url] of refs) {
       const raw = url.trim();
       if (raw === "") {
         broken.push({ file, where, url, reason: "is empty" });

@@ -54,6 +54,17 @@ async function leftovers(): Promise<string[]> {
   return (await readdir(root)).filter((name) => name.startsWith(".dist-"));
 }
 
+/**
+ * The replaced site is deleted by a detached process after the build has exited (so the
+ * new site is ready sooner): wait for it, up to a bound far above its few milliseconds here.
+ */
+async function leftoversAfterCleanup(): Promise<string[]> {
+  for (let waited = 0; waited < 30_000 && (await leftovers()).length > 0; waited += 100) {
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  return leftovers();
+}
+
 describe("npm run build", () => {
   let good: Record<string, string>;
 
@@ -63,9 +74,10 @@ describe("npm run build", () => {
     const result = await npmRunBuild();
     expect(result.code, result.output).toBe(0);
     good = await snapshot();
-    for (const file of ["index.html", "404.html", "_headers", "_redirects"]) expect(good[file], file).toBeTruthy();
+    for (const file of ["index.html", "404.html", "_headers", "_redirects", "pagefind/pagefind-entry.json"])
+      expect(good[file], file).toBeTruthy();
     expect(good["stale-from-an-old-build.html"]).toBeUndefined();
-    expect(await leftovers()).toEqual([]);
+    expect(await leftoversAfterCleanup()).toEqual([]);
     console.log(`good build: ${result.seconds.toFixed(1)} s`);
   });
 
@@ -84,6 +96,25 @@ describe("npm run build", () => {
       console.log(`build failing mid-way: ${result.seconds.toFixed(1)} s`);
     } finally {
       await removeDir(join(root, "src/pages/zz-broken.astro"));
+    }
+  });
+
+  it("leaves dist/ byte for byte when the finished site fails an output check", async () => {
+    // The checks run after Astro has exited (with the search index): a failure there
+    // must stop the swap just the same.
+    await writeFile(join(root, "public/stray.html"), `<!doctype html><title>x</title><a href="/nowhere/">x</a>`);
+    try {
+      const result = await npmRunBuild();
+      expect(result.code).toBe(1);
+      expect(result.output).toContain("[newsroom:pagefind] indexed");
+      expect(result.output).toContain('broken: stray.html: a href "/nowhere/" has no page');
+      expect(result.output).toContain("stray.html has no Content-Security-Policy meta tag");
+      expect(result.output).toContain("it must not be published");
+      expect(result.output).toContain("dist/ was left as it was.");
+      expect(await snapshot()).toEqual(good);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await removeDir(join(root, "public/stray.html"));
     }
   });
 
