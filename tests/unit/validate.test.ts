@@ -3,7 +3,7 @@
  * line and field; strict dates; duplicate addresses; images decoded strictly; public/
  * files that would publish metadata or scripts. No build: each case is a folder of files.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import sharp from "sharp";
@@ -262,6 +262,30 @@ hero:
     await writeFile(join(root, "content/articles/a/p.jpg"), await fixtureJpeg(40, 30, 5));
     expect((await checkContent(root, { imageCacheFile: cache })).problems).toEqual([]);
     expect((await checkContent(root, { imageCacheFile: cache })).problems).toEqual([]);
+  });
+});
+
+describe("the article cache", () => {
+  it("reuses what an unchanged article said, checks an edited one again, and keeps only current articles", async () => {
+    const root = await project({
+      "content/articles/a.md": article(GOOD),
+      "content/articles/b.md": article(GOOD.replace("2026-02-10", "2026-02-30")),
+      "content/articles/c.md": article(GOOD),
+    });
+    const articleCacheFile = join(root, "articles.json");
+    const run = async () =>
+      (await checkContent(root, { imageCacheFile: false, articleCacheFile })).problems.map(formatProblem);
+    const first = await run();
+    expect(first).toEqual(['content/articles/b.md:4: published: "2026-02-30" is not a real calendar day']);
+    expect(await run()).toEqual(first); // from the cache, the same report
+
+    // The cache names what it holds; an edit is seen at once, a fix too.
+    await writeFile(join(root, "content/articles/a.md"), article(GOOD.replace("A headline", "")));
+    await writeFile(join(root, "content/articles/b.md"), article(GOOD));
+    await rm(join(root, "content/articles/c.md"));
+    expect(await run()).toEqual(["content/articles/a.md:2: headline: must not be empty"]);
+    const saved = JSON.parse(await readFile(articleCacheFile, "utf8")) as { entries: Record<string, unknown> };
+    expect(Object.keys(saved.entries).sort()).toEqual(["content/articles/a.md", "content/articles/b.md"]);
   });
 });
 

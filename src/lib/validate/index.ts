@@ -12,7 +12,9 @@
  * public/ that would publish metadata (EXIF, GPS) or scripts (SVG).
  */
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 // The slugger Astro's glob loader names entries with (a dependency of astro), so ids match exactly.
 import { slug as githubSlug } from "github-slugger";
@@ -50,6 +52,8 @@ export interface CheckOptions {
   publicDir?: string;
   /** Images already decoded without fault, by content hash (kept between runs). */
   imageCacheFile?: string | false;
+  /** What each article's text was found to say, by path and content hash (kept between runs). */
+  articleCacheFile?: string | false;
 }
 
 /**
@@ -261,6 +265,107 @@ async function publicProblems(root: string, publicDir: string): Promise<Problem[
   return problems;
 }
 
+interface Findings {
+  problems: Problem[];
+  /** Absent when the frontmatter could not be read at all. */
+  article?: CheckedArticle;
+  /** The images the article uses, to be checked on disk: the hero, then each figure. */
+  images: Array<{ src: string; line: number | undefined; field?: string | undefined }>;
+}
+
+/** Everything one article's text says about it, its images aside (pure). */
+function articleFindings(
+  file: string,
+  rel: string,
+  source: string,
+  schema: ReturnType<typeof articleSchema>,
+): Findings {
+  const problems: Problem[] = [];
+  const id = articleId(rel);
+  if (id.includes("/")) {
+    problems.push({
+      file,
+      message: `would have the address /articles/${id}/: an article is content/articles/<name>.md or content/articles/<name>/index.md`,
+    });
+  }
+  const read = readFrontmatter(source);
+  if (!read.ok) {
+    problems.push({ file, line: read.line, message: read.message });
+    return { problems, images: [] };
+  }
+  const fm = read.frontmatter;
+  for (const issue of fm.issues) problems.push({ file, line: issue.line, message: issue.message });
+  const parsed = schema.safeParse(fm.data);
+  if (!parsed.success) problems.push(...schemaProblems(file, fm, parsed.error.issues));
+  const data = parsed.success ? parsed.data : undefined;
+
+  // The body, through the site's own Markdown engine.
+  const bodyOffset = lineAt(source, fm.bodyStart) - 1;
+  const body = bodyProblems(fm.body);
+  for (const error of body.errors) {
+    problems.push({
+      file,
+      line: error.line === undefined ? undefined : error.line + bodyOffset,
+      message: error.message,
+    });
+  }
+
+  const images: Findings["images"] = [];
+  const heroImage = valueAt(fm.data, ["hero", "image"]);
+  if (typeof heroImage === "string" && heroImage.trim()) {
+    images.push({ src: heroImage.trim(), line: fm.lineOf(["hero", "image"]), field: "hero.image" });
+  }
+  for (const ref of findFigureSources(body.html)) {
+    images.push({ src: ref, line: figureLine(source, fm.bodyStart, ref) });
+  }
+  return { problems, article: { id, file, formerSlugs: data?.formerSlugs ?? [] }, images };
+}
+
+interface FindingsCache {
+  version: string;
+  entries: Record<string, { hash: string; findings: Findings }>;
+}
+
+/**
+ * The hash of the code findings come from (this folder and src/lib, where the schema and
+ * the Markdown engine live) and of the lockfile (marked, yaml, zod): a change to any of
+ * them checks every article again.
+ */
+function checkerVersion(root: string): string {
+  const hash = createHash("sha256");
+  const lib = fileURLToPath(new URL("..", import.meta.url));
+  try {
+    for (const entry of (readdirSync(lib, { recursive: true }) as string[]).sort()) {
+      if (entry.endsWith(".ts")) hash.update(entry).update(readFileSync(join(lib, entry)));
+    }
+  } catch {
+    hash.update(String(Math.random())); // sources not readable: never reuse findings
+  }
+  const lockfile = join(root, "package-lock.json");
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  return hash.digest("hex").slice(0, 16);
+}
+
+async function loadFindings(file: string | false, version: string): Promise<FindingsCache> {
+  if (file) {
+    try {
+      const saved = JSON.parse(await readFile(file, "utf8")) as FindingsCache;
+      if (saved.version === version) return saved;
+    } catch {
+      // no cache yet, or an unreadable one: check every article
+    }
+  }
+  return { version, entries: {} };
+}
+
+async function saveFindings(file: string | false, cache: FindingsCache): Promise<void> {
+  if (!file) return;
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, JSON.stringify(cache));
+  await rename(temporary, file);
+}
+
 /** Checks all content under `root`. Never throws for a content problem: it reports it. */
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<ContentReport> {
   const articlesDir = options.articlesDir ?? ARTICLES_DIR;
@@ -270,6 +375,14 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       ? join(root, "node_modules/.cache/newsroom/checked-images.json")
       : options.imageCacheFile;
   const cache = await loadImageCache(cacheFile);
+  const findingsFile =
+    options.articleCacheFile === undefined
+      ? join(root, "node_modules/.cache/newsroom/checked-articles.json")
+      : options.articleCacheFile;
+  const version = checkerVersion(root);
+  const findingsCache = await loadFindings(findingsFile, version);
+  // Only this run's articles are kept, so the cache never outgrows the archive.
+  const nextFindings: FindingsCache["entries"] = {};
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
   const articlesRoot = resolve(root, articlesDir);
@@ -318,48 +431,17 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       continue;
     }
 
-    const id = articleId(rel);
-    if (id.includes("/")) {
-      problems.push({
-        file,
-        message: `would have the address /articles/${id}/: an article is content/articles/<name>.md or content/articles/<name>/index.md`,
-      });
-    }
-
-    const read = readFrontmatter(source);
-    if (!read.ok) {
-      problems.push({ file, line: read.line, message: read.message });
-      continue;
-    }
-    const fm = read.frontmatter;
-    for (const issue of fm.issues) problems.push({ file, line: issue.line, message: issue.message });
-    const parsed = schema.safeParse(fm.data);
-    if (!parsed.success) problems.push(...schemaProblems(file, fm, parsed.error.issues));
-    const data = parsed.success ? parsed.data : undefined;
-    articles.push({ id, file, formerSlugs: data?.formerSlugs ?? [] });
-
-    // The body, through the site's own Markdown engine.
-    const bodyOffset = lineAt(source, fm.bodyStart) - 1;
-    const body = bodyProblems(fm.body);
-    for (const error of body.errors) {
-      problems.push({
-        file,
-        line: error.line === undefined ? undefined : error.line + bodyOffset,
-        message: error.message,
-      });
-    }
-
-    // Every image the article uses: the hero, and the figures the engine found.
+    // What the text says, images aside, is the same for the same bytes at the same path:
+    // kept between runs, so only edited articles are parsed and rendered again.
+    const hash = createHash("sha1").update(bytes).digest("base64url");
+    const known = findingsCache.entries[file];
+    const findings = known?.hash === hash ? known.findings : articleFindings(file, rel, source, schema);
+    nextFindings[file] = { hash, findings };
+    problems.push(...findings.problems);
+    if (!findings.article) continue;
+    articles.push(findings.article);
     const articleDir = dirname(path);
-    const images: Array<{ src: string; line: number | undefined; field?: string }> = [];
-    const heroImage = valueAt(fm.data, ["hero", "image"]);
-    if (typeof heroImage === "string" && heroImage.trim()) {
-      images.push({ src: heroImage.trim(), line: fm.lineOf(["hero", "image"]), field: "hero.image" });
-    }
-    for (const ref of findFigureSources(body.html)) {
-      images.push({ src: ref, line: figureLine(source, fm.bodyStart, ref) });
-    }
-    for (const image of images) {
+    for (const image of findings.images) {
       const target = resolve(articleDir, image.src);
       const inside = !relative(articlesRoot, target).startsWith("..");
       const problem = !inside
@@ -376,6 +458,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   problems.push(...addressProblems(articles));
   problems.push(...(await publicProblems(root, publicDir)));
   await saveImageCache(cacheFile, cache).catch(() => undefined);
+  await saveFindings(findingsFile, { version, entries: nextFindings }).catch(() => undefined);
   return { problems: sortProblems(problems), articles };
 }
 
