@@ -47,6 +47,14 @@ export async function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `newsroom-${prefix}-`));
 }
 
+/** Writes `files` (path below `dir` → contents) into `dir`, making folders as needed. */
+export async function writeFiles(dir: string, files: Record<string, string | Buffer>): Promise<void> {
+  for (const [path, contents] of Object.entries(files)) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), contents);
+  }
+}
+
 /**
  * A throwaway copy of the project (sources, public files, config; packages linked)
  * whose content/articles holds exactly `files` (path → contents), plus the seed when asked.
@@ -60,10 +68,7 @@ export async function projectCopy(files: Record<string, string | Buffer>, { with
   const articles = join(root, "content/articles");
   if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
   await mkdir(articles, { recursive: true });
-  for (const [path, contents] of Object.entries(files)) {
-    await mkdir(dirname(join(articles, path)), { recursive: true });
-    await writeFile(join(articles, path), contents);
-  }
+  await writeFiles(articles, files);
   return root;
 }
 

@@ -1,7 +1,8 @@
 /** The link checker (src/lib/link-check.ts) over small hand-made sites. */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { writeFiles } from "../helpers/build.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkLinks, formatBrokenLink, pagePath } from "../../src/lib/link-check.ts";
 import { scanHtml } from "../../src/lib/html-scan.ts";
@@ -12,10 +13,7 @@ afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force
 async function site(files: Record<string, string>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "newsroom-links-"));
   roots.push(root);
-  for (const [path, contents] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), contents);
-  }
+  await writeFiles(root, files);
   return root;
 }
 

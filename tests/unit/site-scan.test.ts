@@ -1,7 +1,8 @@
 /** One read of a built site for the output checks (src/lib/site-scan.ts), and its cache. */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { writeFiles } from "../helpers/build.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { scanSite } from "../../src/lib/site-scan.ts";
 import { outputProblems } from "../../src/integrations/publish-guard.ts";
@@ -15,20 +16,13 @@ async function folder(): Promise<string> {
   return root;
 }
 
-async function write(root: string, files: Record<string, string>): Promise<void> {
-  for (const [path, contents] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), contents);
-  }
-}
-
 const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'">`;
 const page = (body: string, head = CSP) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
 
 describe("scanSite", () => {
   it("reads each page's policy, ids, references and script-running markup in one pass", async () => {
     const site = await folder();
-    await write(site, {
+    await writeFiles(site, {
       "index.html": page(`<a id="top" href="/a/#p">a</a><img src="/x.png" srcset="/x.png 1x, /y.png 2x" alt="">`),
       "a/index.html": page(`<p id="p" onclick="go()">p</p><a href=" java\tscript:go()">x</a>`, ""),
       "s.css": `body { background: url("/bg.png") }`,
@@ -62,12 +56,12 @@ describe("scanSite", () => {
     const pages = Object.fromEntries(
       Array.from({ length: 5 }, (_, i) => [`p${i}/index.html`, page(`<a href="/p${(i + 1) % 5}/">n</a>`)]),
     );
-    await write(site, { ...pages, "index.html": page("home") });
+    await writeFiles(site, { ...pages, "index.html": page("home") });
     expect((await scanSite(site, { cacheFile })).scanned).toBe(6);
     expect((await scanSite(site, { cacheFile })).scanned).toBe(0);
 
     // An edited page is read again by its new bytes; a deleted one leaves the cache.
-    await write(site, { "p1/index.html": page(`<a href="/p2/" onmouseover="x()">n</a>`) });
+    await writeFiles(site, { "p1/index.html": page(`<a href="/p2/" onmouseover="x()">n</a>`) });
     await rm(join(site, "p4"), { recursive: true });
     const scan = await scanSite(site, { cacheFile });
     expect(scan.scanned).toBe(1);
@@ -80,7 +74,7 @@ describe("scanSite", () => {
   it("lets a cached scan find the same problems as a fresh one", async () => {
     const site = await folder();
     const cacheFile = join(await folder(), "page-facts.json");
-    await write(site, {
+    await writeFiles(site, {
       "index.html": page(`<a href="/missing/">x</a>`),
       "404.html": page("", ""),
       "empty.html": page("", `<meta http-equiv="Content-Security-Policy" content="">`),

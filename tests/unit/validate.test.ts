@@ -3,10 +3,11 @@
  * line and field; strict dates; duplicate addresses; images decoded strictly; public/
  * files that would publish metadata or scripts. No build: each case is a folder of files.
  */
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import sharp from "sharp";
+import { writeFiles } from "../helpers/build.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { strictFrontmatterData } from "../../src/lib/validate/frontmatter.ts";
 import { articleId, checkContent, formatProblem, MAX_ARTICLE_BYTES } from "../../src/lib/validate/index.ts";
@@ -19,10 +20,7 @@ afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force
 async function project(files: Record<string, string | Buffer>): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), "newsroom-check-"));
   roots.push(root);
-  for (const [path, contents] of Object.entries(files)) {
-    await mkdir(dirname(join(root, path)), { recursive: true });
-    await writeFile(join(root, path), contents);
-  }
+  await writeFiles(root, files);
   return root;
 }
 
