@@ -11,10 +11,11 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { readFile, readdir } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
+import { writeWhole } from "./write-whole.ts";
 
 /** A URL a file references, and where: "a href", "img srcset", "css url()", … */
 export type Reference = [where: string, url: string];
@@ -192,11 +193,8 @@ async function loadCache(file: string | undefined): Promise<Map<string, FileFact
 }
 
 async function saveCache(file: string, facts: Map<string, FileFacts>): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
   const data: CacheFile = { version: scannerVersion, facts: Object.fromEntries(facts) };
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(data));
-  await rename(temporary, file);
+  await writeWhole(file, JSON.stringify(data));
 }
 
 const READ_BATCH = 64;

@@ -7,7 +7,7 @@
 import satori from "satori";
 import sharp from "sharp";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import serifBold from "@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff?inline";
 import serifBoldExt from "@fontsource/source-serif-4/files/source-serif-4-latin-ext-700-normal.woff?inline";
@@ -15,6 +15,7 @@ import serifRegular from "@fontsource/source-serif-4/files/source-serif-4-latin-
 import naskhBold from "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff?inline";
 import ownSource from "./social-card.ts?raw";
 import { textDirection } from "../lib/text-direction.ts";
+import { writeWhole } from "../lib/write-whole.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -138,10 +139,6 @@ async function cachedCard(card: CardContent, key: string): Promise<Buffer> {
   const cached = await readFile(file).catch(() => null);
   if (cached) return cached;
   const png = await drawCard(card);
-  await mkdir(CACHE_DIR, { recursive: true });
-  // Written whole then renamed: a build killed halfway never leaves a torn card behind.
-  const partial = `${file}.${process.pid}.tmp`;
-  await writeFile(partial, png);
-  await rename(partial, file);
+  await writeWhole(file, png); // a build killed halfway never leaves a torn card behind
   return png;
 }

@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
-import { mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
 // The slugger Astro's glob loader names entries with (a dependency of astro), so ids match exactly.
@@ -23,6 +23,7 @@ import { ARTICLES_DIR, articleSchema } from "../article-schema.ts";
 import { MarkdownError, renderMarkdown } from "../markdown.ts";
 import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetadata, imageProblem } from "../images.ts";
 import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
+import { writeWhole } from "../write-whole.ts";
 
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -359,11 +360,7 @@ async function loadFindings(file: string | false, version: string): Promise<Find
 }
 
 async function saveFindings(file: string | false, cache: FindingsCache): Promise<void> {
-  if (!file) return;
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, JSON.stringify(cache));
-  await rename(temporary, file);
+  if (file) await writeWhole(file, JSON.stringify(cache));
 }
 
 /** Checks all content under `root`. Never throws for a content problem: it reports it. */
