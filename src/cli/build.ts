@@ -95,6 +95,7 @@ await removeLeftovers();
 
 const report = await checkContent(root);
 if (report.problems.length > 0) fail(`${formatReport(report)}\nNothing was built.`);
+if (report.warnings.length > 0) console.warn(formatReport(report));
 // Hand the checked article list to the build, so Astro does not read every article again.
 const checked = join(root, "node_modules/.cache/newsroom/checked-content.json");
 await mkdir(dirname(checked), { recursive: true });

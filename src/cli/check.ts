@@ -1,6 +1,7 @@
 /**
  * `npm run check`: the content check alone (see src/lib/validate/). Prints every
- * problem in every file as `file:line: field: message` and exits 1 if there is any.
+ * problem in every file as `file:line: field: message` and exits 1 if there is any error
+ * (warnings, `file:line: warning: …`, are printed and do not fail it).
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,6 +15,8 @@ if (report.problems.length > 0) {
   console.error(formatReport(report));
   process.exitCode = 1;
 } else {
+  // Warnings alone never fail the check: they are printed, and the site builds.
+  if (report.warnings.length > 0) console.error(formatReport(report));
   const n = report.articles.length;
   console.log(`Content check: ${n} ${n === 1 ? "article" : "articles"}, no problems (${seconds} s).`);
 }

@@ -21,6 +21,7 @@ import { dirname, extname, join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { embeddedMetadata, RASTER_EXTENSIONS } from "../lib/images.ts";
 import { checkReferences, formatBrokenLink } from "../lib/link-check.ts";
+import { articleImagesPlugin } from "./article-images.ts";
 import { scanSite, type SiteScan } from "../lib/site-scan.ts";
 import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
 import {
@@ -40,6 +41,19 @@ export interface OutputCheckOptions {
   site?: string | undefined;
   /** Where hashes of images already found free of metadata are kept between builds. */
   cacheFile?: string | undefined;
+  /** The articles built, so a problem in an article's page names the article's file. */
+  articles?: readonly Pick<CheckedArticle, "id" | "file">[] | undefined;
+}
+
+/**
+ * `file` (a path in the built site), followed by the source file it was made from when
+ * it is an article's page or social card: that is the file to fix.
+ */
+export function withSource(file: string, articles: readonly Pick<CheckedArticle, "id" | "file">[] = []): string {
+  const page = /^articles\/([^/]+)\/index\.html$|^cards\/([^/]+)\.png$/.exec(file);
+  const id = page?.[1] ?? page?.[2];
+  const source = id === undefined ? undefined : articles.find((a) => a.id === id);
+  return source ? `${file} (from ${source.file})` : file;
 }
 
 const IMAGE_BATCH = 16;
@@ -66,6 +80,7 @@ async function saveCleanImages(file: string | undefined, clean: Set<string>): Pr
 export async function outputProblems(dir: string, options: OutputCheckOptions, scan?: SiteScan): Promise<string[]> {
   scan ??= await scanSite(dir);
   const problems: string[] = [];
+  const named = (file: string) => withSource(file, options.articles);
   const files = new Set(scan.files);
   for (const required of REQUIRED_FILES) {
     if (!files.has(required)) problems.push(`${required} is missing: the build is incomplete`);
@@ -96,14 +111,14 @@ export async function outputProblems(dir: string, options: OutputCheckOptions, s
   await saveCleanImages(options.cacheFile, new Set([...clean].filter((key) => seen.has(key))));
 
   for (const [file, facts] of scan.facts) {
-    if (facts.policy === null) problems.push(`${file} has no Content-Security-Policy meta tag`);
+    if (facts.policy === null) problems.push(`${named(file)} has no Content-Security-Policy meta tag`);
     else if (facts.policy && /'unsafe-inline'|'unsafe-eval'/.test(facts.policy))
-      problems.push(`${file}: its CSP allows unsafe inline code: ${facts.policy}`);
-    for (const found of facts.unsafe ?? []) problems.push(`${file}: ${found}`);
+      problems.push(`${named(file)}: its CSP allows unsafe inline code: ${facts.policy}`);
+    for (const found of facts.unsafe ?? []) problems.push(`${named(file)}: ${found}`);
   }
 
   const links = checkReferences(scan, { base: options.base, site: options.site });
-  for (const link of links.broken) problems.push(`broken: ${formatBrokenLink(link)}`);
+  for (const link of links.broken) problems.push(`broken: ${formatBrokenLink({ ...link, file: named(link.file) })}`);
   return problems;
 }
 
@@ -162,7 +177,11 @@ export async function finishSite(
   const { header } = sitePolicyOf(scan);
   await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
   log(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);
-  return outputProblems(out, { base, site, cacheFile: join(cacheDir, "clean-images.json") }, scan);
+  return outputProblems(
+    out,
+    { base, site, cacheFile: join(cacheDir, "clean-images.json"), articles: settings.articles },
+    scan,
+  );
 }
 
 export const CHECKS_PASSED =
@@ -180,7 +199,9 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
   return {
     name: "newsroom:publish-guard",
     hooks: {
-      "astro:config:setup": async ({ config, command, logger }) => {
+      "astro:config:setup": async ({ config, command, logger, updateConfig }) => {
+        // Pages load only the images articles use (see ./article-images.ts).
+        updateConfig({ vite: { plugins: [articleImagesPlugin(() => articles.flatMap((a) => a.images))] } });
         if (command !== "build" && command !== "dev") return;
         const alreadyChecked = process.env[CHECKED_CONTENT_ENV];
         if (command === "build" && alreadyChecked) {
@@ -191,8 +212,10 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
         }
         const root = fileURLToPath(config.root);
         const publicDir = relative(root, fileURLToPath(config.publicDir)) || "public";
-        const report = await checkContent(root, { publicDir });
+        const site = { url: config.site ?? "https://example.org", base: config.base };
+        const report = await checkContent(root, { publicDir, site });
         articles = report.articles;
+        if (report.warnings.length > 0) logger.warn(`\n${formatReport({ problems: [], warnings: report.warnings })}`);
         if (report.problems.length === 0) return;
         if (command === "dev") {
           logger.warn(`content problems (a build would stop here):\n${formatReport(report)}`);

@@ -8,7 +8,13 @@ export type PubDate =
 
 const DAY_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE =
-  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:\.\d+)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/;
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?(?:\.\d+)?(Z|[+-](?:0\d|1[0-3]):[0-5]\d|[+-]14:00)$/;
+
+/**
+ * The earliest year a news date may have. Earlier years are typing slips ("0000",
+ * "0216") that would show as "1 January 1" and make an archive page for year 0.
+ */
+export const EARLIEST_YEAR = 1800;
 
 /** Whether year, month (1-12) and day name a day that exists in the calendar. */
 export function isRealDay(y: number, m: number, d: number): boolean {
@@ -26,6 +32,7 @@ export function isRealDay(y: number, m: number, d: number): boolean {
 export function parsePubDate(value: unknown): PubDate {
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) throw new Error("is not a valid date");
+    if (value.getUTCFullYear() < EARLIEST_YEAR) throw new Error(tooEarly(value.getUTCFullYear()));
     const iso = value.toISOString();
     return iso.endsWith("T00:00:00.000Z")
       ? { precision: "day", iso: iso.slice(0, 10) }
@@ -36,14 +43,23 @@ export function parsePubDate(value: unknown): PubDate {
   const day = DAY_RE.exec(text);
   if (day) {
     if (!isRealDay(+day[1]!, +day[2]!, +day[3]!)) throw new Error(`"${text}" is not a real calendar day`);
+    if (+day[1]! < EARLIEST_YEAR) throw new Error(tooEarly(text));
     return { precision: "day", iso: text };
   }
   const time = TIME_RE.exec(text);
   if (time) {
     if (!isRealDay(+time[1]!, +time[2]!, +time[3]!)) throw new Error(`"${text}" is not a real calendar day`);
+    if (+time[1]! < EARLIEST_YEAR) throw new Error(tooEarly(text));
     return { precision: "time", iso: text };
   }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?[+-]\d{2}:\d{2}$/.test(text)) {
+    throw new Error(`"${text}" has a time zone offset beyond ±14:00, which no place on Earth uses`);
+  }
   throw new Error(`"${text}" is not a date: use YYYY-MM-DD, or YYYY-MM-DDTHH:MM with a zone (Z or +01:00)`);
+}
+
+function tooEarly(text: string | number): string {
+  return `"${text}" is before ${EARLIEST_YEAR}: a news date must be ${EARLIEST_YEAR} or later`;
 }
 
 /** The instant used for sorting and age: a day counts from its start, in UTC. */

@@ -82,7 +82,12 @@ export async function imageProblem(bytes: Buffer, name: string): Promise<string 
     const found = format ? (FORMAT_LABELS[format] ?? format) : "not an image";
     return `is named ${ext} but its contents are ${found}: rename it or convert it`;
   }
-  const pixels = (meta.width ?? 0) * (meta.height ?? 0) * Math.max(1, meta.pages ?? 1);
+  if ((meta.pages ?? 1) > 1) {
+    // The photo is published as AVIF, WebP and a JPEG or PNG fallback, none of them animated
+    // here: sharp cannot make a still AVIF of a many-frame image, and the build would stop.
+    return `has ${meta.pages} frames (an animation or a multi-page file); articles publish still images: save the one frame you want as a JPEG or PNG`;
+  }
+  const pixels = (meta.width ?? 0) * (meta.height ?? 0);
   if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) {
     return `is ${meta.width}×${meta.height} pixels (${megapixels(pixels)}); the limit is ${megapixels(MAX_INPUT_PIXELS)}: scale it down`;
   }

@@ -23,6 +23,8 @@ export interface RenderedMarkdown {
   html: string;
   headings: Heading[];
   figures: Figure[];
+  /** The line (1-based in the body) of each figure in `figures`, when it can be told. */
+  figureLines: Array<number | undefined>;
 }
 
 /** A problem in an author's Markdown; `line` is 1-based within the body. */
@@ -79,11 +81,32 @@ export function safeUrl(url: string): string | null {
   const normalized = decodeEntities(url)
     .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, "")
     .toLowerCase();
-  const scheme = /^([a-z][a-z0-9+.-]*):/.exec(normalized);
-  if (scheme && !SAFE_SCHEMES.has(scheme[1]!)) return null;
+  // Percent-encoded schemes ("javascript%3A…", "%6Aavascript:…") are inert in a browser,
+  // but a link written that way is hostile (or broken) all the same: judged decoded too.
+  for (const form of [normalized, percentDecoded(normalized)]) {
+    const scheme = /^([a-z][a-z0-9+.-]*):/.exec(form);
+    if (scheme && !SAFE_SCHEMES.has(scheme[1]!)) return null;
+  }
   // "javascript&colon;" and friends that decoded to a scheme are caught above; a leading
   // "//" is a protocol-relative link to another host, which we allow like https.
   return url;
+}
+
+/** `text` with percent escapes decoded until none is left (at most a few rounds). */
+function percentDecoded(text: string): string {
+  let current = text;
+  for (let round = 0; round < 3 && current.includes("%"); round++) {
+    const next = current.replace(/(%[0-9a-f]{2})+/gi, (run) => {
+      try {
+        return decodeURIComponent(run);
+      } catch {
+        return run;
+      }
+    });
+    if (next === current) break;
+    current = next.replace(/[\u0000-\u0020]/g, "").toLowerCase();
+  }
+  return current;
 }
 
 function lineOf(source: string, raw: string): number | undefined {
@@ -178,6 +201,7 @@ export function renderedFigures(html: string): RenderedFigure[] {
 export function renderMarkdown(source: string): RenderedMarkdown {
   const headings: Heading[] = [];
   const figures: Figure[] = [];
+  const figureLines: Array<number | undefined> = [];
   const usedSlugs = new Set<string>();
   let paragraphCount = 0;
 
@@ -201,6 +225,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
     }
     const figure: Figure = src ? { ...parsed, image: { src, alt } } : parsed;
     figures.push(figure);
+    figureLines.push(line);
     return figureHtml(figure, figure.image ? encodeFigureImage(figure.image) : "", `figure-${figures.length}`);
   };
 
@@ -251,7 +276,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
 
   try {
     const html = engine.parse(source, { async: false });
-    return { html, headings, figures };
+    return { html, headings, figures, figureLines };
   } catch (error) {
     // marked appends a plea to report the error to marked; ours are the author's to fix.
     if (error instanceof MarkdownError)

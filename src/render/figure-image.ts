@@ -7,12 +7,9 @@ import { getImage } from "astro:assets";
 import { posix } from "node:path";
 import { escapeHtml } from "../lib/markdown.ts";
 import type { FigureImageRef } from "../lib/figures.ts";
-
-/** Images beside articles, loaded on demand. Figure paths resolve against these keys. */
-const articleImages = import.meta.glob<ImageMetadata>(
-  "/content/articles/**/*.{avif,gif,jpeg,jpg,png,tiff,webp,AVIF,GIF,JPEG,JPG,PNG,TIFF,WEBP}",
-  { import: "default" },
-);
+// The images articles use, loaded on demand (src/integrations/article-images.ts): never a
+// glob of the folder, which would publish unused images as they are.
+import articleImages from "virtual:newsroom/article-images";
 
 /**
  * The widths we offer, capped at the original's own width (never upscaled): phones at

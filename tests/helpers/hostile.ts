@@ -12,6 +12,8 @@ import { fixtureJpeg } from "./fixtures.ts";
 export const HOSTILE_CORPUS_ID = "fixture-hostile-corpus";
 export const RENAMED_ID = "fixture-renamed-story";
 export const RENAMED_FORMER_SLUG = "fixture-old-story-address";
+/** Files beside the hostile corpus that no article uses: a GPS-tagged photo and text named .jpg. */
+export const UNUSED_IMAGES = ["unused-gps.jpg", "unused-text.jpg"] as const;
 
 /** Frontmatter fields, each an attack on the place it is shown (text, attribute, JSON-LD, meta). */
 export const HOSTILE_FIELDS = {
@@ -61,6 +63,16 @@ export const HOSTILE_BLOCKS: HostileBlock[] = [
     name: "named colon entity",
     markdown: `A [colon link](javascript&colon;alert('colon')) here.`,
     visible: "colon link",
+  },
+  {
+    name: "percent-encoded colon",
+    markdown: `A [percent link](javascript%3Aalert('percent')) here.`,
+    visible: "percent link",
+  },
+  {
+    name: "percent-encoded letter",
+    markdown: `A [letter link](%6Aavascript:alert('letter')) here.`,
+    visible: "letter link",
   },
   { name: "tab inside scheme", markdown: `A [tab link](jav&#x09;ascript:alert('tab')) here.`, visible: "tab link" },
   {
@@ -212,6 +224,9 @@ Last paragraph.
 `,
     [`${HOSTILE_CORPUS_ID}/gps-hero.jpg`]: await gpsTaggedJpeg(640, 400, 300),
     [`${HOSTILE_CORPUS_ID}/gps-inline.jpg`]: await gpsTaggedJpeg(480, 320, 120, { xmp: true }),
+    // Beside the article but used by none: never published (a warning in the check).
+    [`${HOSTILE_CORPUS_ID}/${UNUSED_IMAGES[0]}`]: await gpsTaggedJpeg(320, 200, 60),
+    [`${HOSTILE_CORPUS_ID}/${UNUSED_IMAGES[1]}`]: "this is a text file, not a photo\n",
     [`${RENAMED_ID}.md`]: `---
 headline: "A story that changed its address"
 standfirst: "Its old address answers with a permanent redirect."

@@ -12,7 +12,13 @@ import { embeddedMetadata, RASTER_EXTENSIONS } from "../../src/lib/images.ts";
 import { pagePolicy, parsePolicy } from "../../src/hosting/site-files.ts";
 import { scanHtml } from "../../src/lib/html-scan.ts";
 import { parseDocument } from "../helpers/html.ts";
-import { gpsTaggedJpeg, HOSTILE_CORPUS_ID, RENAMED_FORMER_SLUG, RENAMED_ID } from "../helpers/hostile.ts";
+import {
+  gpsTaggedJpeg,
+  HOSTILE_CORPUS_ID,
+  RENAMED_FORMER_SLUG,
+  RENAMED_ID,
+  UNUSED_IMAGES,
+} from "../helpers/hostile.ts";
 
 const dist = inject("site");
 const siteBase = inject("siteBase");
@@ -44,6 +50,14 @@ describe("images in the built site", () => {
     const originals = names.filter((n) => /^(gps-hero|gps-inline|hero|inline)\.[A-Za-z0-9_-]{8}\.(jpe?g|png)$/.test(n));
     expect(originals).toEqual([]);
     expect(names.some((n) => n.startsWith("gps-hero.") && n.endsWith(".avif"))).toBe(true);
+  });
+
+  it("include nothing made from an image no article uses (a GPS-tagged photo, a text file named .jpg)", async () => {
+    const names = await readdir(join(dist, "_astro"));
+    for (const unused of UNUSED_IMAGES) {
+      const stem = unused.slice(0, unused.lastIndexOf("."));
+      expect(names.filter((n) => n.startsWith(`${stem}.`) || n.startsWith(`${stem}_`))).toEqual([]);
+    }
   });
 });
 

@@ -22,7 +22,14 @@ describe("slugify", () => {
     ["  Syria's war ", "syrias-war"],
     ["سوريا", "سوريا"],
     ["Côte d’Ivoire", "côte-divoire"],
-    ["C++ / Rust", "c-rust"],
+    // Symbols that tell topics apart are spelled out: "C", "C++" and "C#" are three pages.
+    ["C++ / Rust", "c-plus-plus-rust"],
+    ["C++", "c-plus-plus"],
+    ["C#", "c-sharp"],
+    ["c#", "c-sharp"],
+    ["C", "c"],
+    ["Disney+", "disney-plus"],
+    ["#MeToo", "metoo"],
   ])("%j → %j", (name, slug) => expect(slugify(name)).toBe(slug));
 });
 

@@ -137,12 +137,12 @@ hero:
     expect(found).toEqual([
       "content/articles/2016/kerry.md: would have the address /articles/2016/kerry/: an article is content/articles/<name>.md or content/articles/<name>/index.md",
       'content/articles/bad.md:6: formerSlugs[0]: must be an old address segment such as "old-headline" (lower case, no slashes)',
-      'content/articles/new.md: formerSlugs: "other" is the address of content/articles/other.md: a redirect there would hide that article',
-      `content/articles/new.md: formerSlugs: "new" is this article's own address`,
-      'content/articles/new.md: formerSlugs: "old" is also a former address of content/articles/other.md: it can redirect to only one article',
+      'content/articles/new.md:6: formerSlugs[1]: "other" is the address of content/articles/other.md: a redirect there would hide that article',
+      `content/articles/new.md:6: formerSlugs[2]: "new" is this article's own address`,
+      'content/articles/new.md:6: formerSlugs[0]: "old" is also a former address of content/articles/other.md: it can redirect to only one article',
       "content/articles/notes.markdown: is not read: articles are .md files (rename it to notes.md)",
-      'content/articles/other.md: formerSlugs: "old" is also a former address of content/articles/new.md: it can redirect to only one article',
-      'content/articles/twice.md: formerSlugs: "once-more" is listed more than once',
+      'content/articles/other.md:6: formerSlugs[0]: "old" is also a former address of content/articles/new.md: it can redirect to only one article',
+      'content/articles/twice.md:6: formerSlugs[1]: "once-more" is listed more than once',
     ]);
   });
 

@@ -19,8 +19,12 @@ import { dirname, extname, join, relative, resolve, sep } from "node:path";
 // The slugger Astro's glob loader names entries with (a dependency of astro), so ids match exactly.
 import { slug as githubSlug } from "github-slugger";
 import { z } from "astro/zod";
-import { ARTICLES_DIR, articleSchema } from "../article-schema.ts";
-import { MarkdownError, renderMarkdown } from "../markdown.ts";
+import { ARTICLES_DIR, LENGTH_LIMITS, SLUG_RE, articleSchema, textLength } from "../article-schema.ts";
+import { toInstant } from "../dates.ts";
+import { MarkdownError, renderInline, renderMarkdown } from "../markdown.ts";
+import { sitePathProblem, type KnownSite } from "../site-routes.ts";
+import { slugify, topicKey } from "../slug.ts";
+import { site as siteConfig } from "../../site.config.ts";
 import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetadata, imageProblem } from "../images.ts";
 import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
 import { writeWhole } from "../write-whole.ts";
@@ -32,6 +36,8 @@ export interface Problem {
   /** The frontmatter field, e.g. `hero.alt` or `updates[0].date`. */
   field?: string | undefined;
   message: string;
+  /** A warning is printed but does not stop the build; anything else is an error. */
+  severity?: "warning" | undefined;
 }
 
 export interface CheckedArticle {
@@ -39,10 +45,15 @@ export interface CheckedArticle {
   id: string;
   file: string;
   formerSlugs: string[];
+  /** The images it uses, relative to the project root: the only article images published. */
+  images: string[];
 }
 
 export interface ContentReport {
+  /** Errors: any of them stops the build. */
   problems: Problem[];
+  /** Printed, never stopping the build. */
+  warnings: Problem[];
   articles: CheckedArticle[];
 }
 
@@ -55,6 +66,8 @@ export interface CheckOptions {
   imageCacheFile?: string | false;
   /** What each article's text was found to say, by path and content hash (kept between runs). */
   articleCacheFile?: string | false;
+  /** The site's address and base path, to judge articles' links to their own site. */
+  site?: { url: string; base: string };
 }
 
 /**
@@ -164,27 +177,35 @@ function schemaProblems(file: string, fm: Frontmatter, issues: z.core.$ZodIssue[
  * Renders the body with the site's Markdown engine, collecting every error: after one,
  * the offending block is blanked (lines kept, so numbers stay true) and it runs again.
  */
-function bodyProblems(body: string): { errors: Array<{ line?: number | undefined; message: string }>; html: string } {
-  const errors: Array<{ line?: number | undefined; message: string }> = [];
+interface BodyFindings {
+  errors: Array<{ line?: number | undefined; message: string }>;
+  html: string;
+  figures: ReturnType<typeof renderMarkdown>["figures"];
+  figureLines: Array<number | undefined>;
+}
+
+function bodyProblems(body: string): BodyFindings {
+  const errors: BodyFindings["errors"] = [];
+  const failed = () => ({ errors, html: "", figures: [], figureLines: [] });
   let source = body;
   for (let attempt = 0; attempt < 200; attempt++) {
     try {
       const rendered = renderMarkdown(source);
-      return { errors, html: rendered.html };
+      return { errors, html: rendered.html, figures: rendered.figures, figureLines: rendered.figureLines };
     } catch (error) {
       if (!(error instanceof MarkdownError)) {
         errors.push({ message: `Markdown could not be rendered: ${(error as Error).message}` });
-        return { errors, html: "" };
+        return failed();
       }
       errors.push({ line: error.line, message: error.message.replace(/^line \d+: /, "") });
-      if (error.line === undefined) return { errors, html: "" };
+      if (error.line === undefined) return failed();
       // Blank the block (up to the next empty line) that holds the error, then go on.
       const lines = source.split("\n");
       for (let i = error.line - 1; i < lines.length && lines[i]!.trim() !== ""; i++) lines[i] = "";
       source = lines.join("\n");
     }
   }
-  return { errors, html: "" };
+  return failed();
 }
 
 interface ImageCache {
@@ -269,9 +290,64 @@ async function publicProblems(root: string, publicDir: string): Promise<Problem[
 interface Findings {
   problems: Problem[];
   /** Absent when the frontmatter could not be read at all. */
-  article?: CheckedArticle;
+  article?: Omit<CheckedArticle, "images">;
   /** The images the article uses, to be checked on disk: the hero, then each figure. */
   images: Array<{ src: string; line: number | undefined; field?: string | undefined }>;
+  /** What the checks between articles need: its topics, links, former addresses, page ids. */
+  facts?: ArticleFacts;
+}
+
+interface Located {
+  line: number | undefined;
+  field?: string | undefined;
+}
+
+interface ArticleFacts {
+  topics: Array<Located & { kind: "section" | "tag"; name: string }>;
+  links: Array<Located & { href: string }>;
+  formerSlugs: Array<Located & { slug: string }>;
+  /** Element ids on the article's page that come from its text. */
+  ids: string[];
+  /** The UTC year it was published in (its archive page), when the date is valid. */
+  year?: number | undefined;
+}
+
+const HTML_UNESCAPES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_UNESCAPES[e]!);
+}
+
+/** The links (`<a href>`) in HTML the Markdown engine wrote. */
+function linksIn(html: string): string[] {
+  return [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
+}
+
+/** A warning when `value` is longer than is good to read (the schema refuses what is far too long). */
+function lengthWarning(
+  file: string,
+  where: Located,
+  kind: keyof typeof LENGTH_LIMITS,
+  value: unknown,
+  name: string,
+): Problem | undefined {
+  if (typeof value !== "string") return undefined;
+  const length = textLength(value.trim());
+  const { warn, max } = LENGTH_LIMITS[kind];
+  if (length <= warn) return undefined;
+  if (length > max) {
+    // Frontmatter fields are refused by the schema; body figures are refused here.
+    return where.field
+      ? undefined
+      : { file, line: where.line, message: `${name} is ${length} characters long; the limit is ${max}` };
+  }
+  return {
+    file,
+    line: where.line,
+    field: where.field,
+    severity: "warning",
+    message: `${where.field ? "is" : `${name} is`} ${length} characters long; more than ${warn} is hard to read (the limit is ${max})`,
+  };
 }
 
 /** Everything one article's text says about it, its images aside (pure). */
@@ -311,6 +387,54 @@ function articleFindings(
     });
   }
 
+  if (fm.body.trim() === "") {
+    problems.push({
+      file,
+      line: lineAt(source, fm.bodyStart),
+      field: "body",
+      message: "is empty: write the article's text below the frontmatter",
+    });
+  }
+
+  const lengthWarnings = [
+    lengthWarning(
+      file,
+      { line: fm.lineOf(["headline"]), field: "headline" },
+      "headline",
+      valueAt(fm.data, ["headline"]),
+      "",
+    ),
+    lengthWarning(
+      file,
+      { line: fm.lineOf(["standfirst"]), field: "standfirst" },
+      "standfirst",
+      valueAt(fm.data, ["standfirst"]),
+      "",
+    ),
+    lengthWarning(
+      file,
+      { line: fm.lineOf(["hero", "caption"]), field: "hero.caption" },
+      "caption",
+      valueAt(fm.data, ["hero", "caption"]),
+      "",
+    ),
+    lengthWarning(
+      file,
+      { line: fm.lineOf(["hero", "alt"]), field: "hero.alt" },
+      "alt",
+      valueAt(fm.data, ["hero", "alt"]),
+      "",
+    ),
+    ...body.figures.flatMap((figure, i) => {
+      const line = body.figureLines[i] === undefined ? undefined : body.figureLines[i]! + bodyOffset;
+      return [
+        lengthWarning(file, { line }, "caption", figure.caption, "the figure's caption"),
+        lengthWarning(file, { line }, "alt", figure.image?.alt, "the figure's alt text"),
+      ];
+    }),
+  ];
+  for (const found of lengthWarnings) if (found) problems.push(found);
+
   const images: Findings["images"] = [];
   const heroImage = valueAt(fm.data, ["hero", "image"]);
   if (typeof heroImage === "string" && heroImage.trim()) {
@@ -319,7 +443,47 @@ function articleFindings(
   for (const ref of findFigureSources(body.html)) {
     images.push({ src: ref, line: figureLine(source, fm.bodyStart, ref) });
   }
-  return { problems, article: { id, file, formerSlugs: data?.formerSlugs ?? [] }, images };
+  // Each former address on its own line, read even when another entry is invalid.
+  const formerSlugs: ArticleFacts["formerSlugs"] = [];
+  const listed = valueAt(fm.data, ["formerSlugs"]);
+  if (Array.isArray(listed)) {
+    listed.forEach((slug, i) => {
+      if (typeof slug === "string" && SLUG_RE.test(slug))
+        formerSlugs.push({ slug, line: fm.lineOf(["formerSlugs", i]), field: `formerSlugs[${i}]` });
+    });
+  }
+
+  const topics: ArticleFacts["topics"] = [];
+  const section = valueAt(fm.data, ["section"]);
+  if (typeof section === "string" && slugify(section))
+    topics.push({ kind: "section", name: section.trim(), line: fm.lineOf(["section"]), field: "section" });
+  const tags = valueAt(fm.data, ["tags"]);
+  if (Array.isArray(tags)) {
+    tags.forEach((tag, i) => {
+      if (typeof tag === "string" && slugify(tag))
+        topics.push({ kind: "tag", name: tag.trim(), line: fm.lineOf(["tags", i]), field: `tags[${i}]` });
+    });
+  }
+
+  const links: ArticleFacts["links"] = linksIn(body.html).map((href) => {
+    const at = source.indexOf(href, fm.bodyStart);
+    return { href, line: at < 0 ? undefined : lineAt(source, at) };
+  });
+  const heroCaption = valueAt(fm.data, ["hero", "caption"]);
+  if (typeof heroCaption === "string") {
+    for (const href of linksIn(renderInline(heroCaption)))
+      links.push({ href, line: fm.lineOf(["hero", "caption"]), field: "hero.caption" });
+  }
+  const ids = [...body.html.matchAll(/ id="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
+  if (data?.updates.length) ids.push("updates-heading");
+  const year = data ? toInstant(data.published).getUTCFullYear() : undefined;
+
+  return {
+    problems,
+    article: { id, file, formerSlugs: formerSlugs.map((f) => f.slug) },
+    images,
+    facts: { topics, links, formerSlugs, ids, year },
+  };
 }
 
 interface FindingsCache {
@@ -382,6 +546,10 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   const nextFindings: FindingsCache["entries"] = {};
   const problems: Problem[] = [];
   const articles: CheckedArticle[] = [];
+  const facts = new Map<CheckedArticle, ArticleFacts>();
+  /** Every file in the article folder that is not an article, and those an article uses. */
+  const otherFiles: string[] = [];
+  const usedFiles = new Set<string>();
   const articlesRoot = resolve(root, articlesDir);
   const schema = articleSchema(z.string().trim().min(1, { error: "must not be empty" }));
 
@@ -404,7 +572,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
           file,
           message: `is not read: articles are .md files (rename it to ${rel.slice(0, -ext.length)}.md)`,
         });
-      }
+      } else otherFiles.push(file);
       continue;
     }
     const path = join(articlesRoot, rel);
@@ -436,11 +604,18 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
     nextFindings[file] = { hash, findings };
     problems.push(...findings.problems);
     if (!findings.article) continue;
-    articles.push(findings.article);
+    const checked: CheckedArticle = { ...findings.article, images: [] };
+    articles.push(checked);
+    if (findings.facts) facts.set(checked, findings.facts);
     const articleDir = dirname(path);
     for (const image of findings.images) {
       const target = resolve(articleDir, image.src);
       const inside = !relative(articlesRoot, target).startsWith("..");
+      if (inside) {
+        const used = toPosix(join(articlesDir, relative(articlesRoot, target)));
+        usedFiles.add(used);
+        checked.images.push(used);
+      }
       const problem = !inside
         ? `must be a file in ${articlesDir}/ beside the article`
         : !ARTICLE_IMAGE_TYPES[extname(target).toLowerCase()] && extname(target).toLowerCase() !== ".svg"
@@ -452,11 +627,123 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
     }
   }
 
-  problems.push(...addressProblems(articles));
+  for (const file of otherFiles) {
+    if (!usedFiles.has(file)) {
+      problems.push({ file, severity: "warning", message: "is used by no article and is not published" });
+    }
+  }
+  problems.push(...addressProblems(articles, facts));
+  problems.push(...topicProblems(facts));
+  problems.push(...linkProblems(facts, options.site ?? siteConfig));
   problems.push(...(await publicProblems(root, publicDir)));
   await saveImageCache(cacheFile, cache).catch(() => undefined);
   await saveFindings(findingsFile, { version, entries: nextFindings }).catch(() => undefined);
-  return { problems: sortProblems(problems), articles };
+  const sorted = sortProblems(problems);
+  return {
+    problems: sorted.filter((p) => p.severity !== "warning"),
+    warnings: sorted.filter((p) => p.severity === "warning"),
+    articles,
+  };
+}
+
+/** Two different topics that would share one page (/tags/c/ for "C" and "C!"): both named. */
+function topicProblems(facts: Map<CheckedArticle, ArticleFacts>): Problem[] {
+  const problems: Problem[] = [];
+  for (const kind of ["section", "tag"] as const) {
+    const bySlug = new Map<string, Array<{ article: CheckedArticle; topic: ArticleFacts["topics"][number] }>>();
+    for (const [article, { topics }] of facts) {
+      for (const topic of topics) {
+        if (topic.kind !== kind) continue;
+        const slug = slugify(topic.name);
+        bySlug.set(slug, [...(bySlug.get(slug) ?? []), { article, topic }]);
+      }
+    }
+    for (const [slug, uses] of bySlug) {
+      const names = new Map<string, (typeof uses)[number]>();
+      for (const use of uses) if (!names.has(topicKey(use.topic.name))) names.set(topicKey(use.topic.name), use);
+      if (names.size < 2) continue;
+      for (const use of uses) {
+        const others = [...names.entries()]
+          .filter(([key]) => key !== topicKey(use.topic.name))
+          .map(([, o]) => `"${o.topic.name}" (${o.article.file}${o.topic.line ? `:${o.topic.line}` : ""})`);
+        problems.push({
+          file: use.article.file,
+          line: use.topic.line,
+          field: use.topic.field,
+          message: `"${use.topic.name}" would share the ${kind} page /${kind}s/${slug}/ with ${others.join(", ")}, a different name: use one spelling for one topic, or names that differ in letters or digits`,
+        });
+      }
+    }
+  }
+  return problems;
+}
+
+/**
+ * Links to the site's own pages (root-relative, relative, or the site's address written
+ * in full) must name a page this build will have: the output link check refuses any
+ * other, after the whole site has been built.
+ */
+function linkProblems(facts: Map<CheckedArticle, ArticleFacts>, site: { url: string; base: string }): Problem[] {
+  const problems: Problem[] = [];
+  const base = site.base.endsWith("/") ? site.base : `${site.base}/`;
+  const origin = new URL(site.url).origin;
+  const known: KnownSite = {
+    articles: new Map(),
+    formerSlugs: new Set(),
+    sections: new Map(),
+    tags: new Map(),
+    years: new Map(),
+  };
+  const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
+  for (const [article, fact] of facts) {
+    known.articles.set(article.id, new Set(fact.ids));
+    for (const { slug } of fact.formerSlugs) (known.formerSlugs as Set<string>).add(slug);
+    for (const kind of ["section", "tag"] as const) {
+      const slugs = new Set(fact.topics.filter((t) => t.kind === kind).map((t) => slugify(t.name)));
+      for (const slug of slugs) count((kind === "section" ? known.sections : known.tags) as Map<string, number>, slug);
+    }
+    if (fact.year !== undefined) count(known.years as Map<string, number>, String(fact.year));
+  }
+  for (const [article, fact] of facts) {
+    const page = new URL(`${base}articles/${article.id}/`, origin);
+    for (const link of fact.links) {
+      let target: URL;
+      try {
+        target = new URL(link.href, page);
+      } catch {
+        problems.push({
+          file: article.file,
+          line: link.line,
+          field: link.field,
+          message: `link "${link.href}" is not a valid URL`,
+        });
+        continue;
+      }
+      if (target.origin !== origin) continue; // another site: not ours to check
+      let reason: string | null;
+      if (!target.pathname.startsWith(base)) reason = `is outside the site's base path ${base}`;
+      else {
+        try {
+          reason = sitePathProblem(
+            decodeURIComponent(target.pathname.slice(base.length)),
+            decodeURIComponent(target.hash.slice(1)),
+            known,
+          );
+        } catch {
+          reason = "is not a valid URL path";
+        }
+      }
+      if (reason) {
+        problems.push({
+          file: article.file,
+          line: link.line,
+          field: link.field,
+          message: `link "${link.href}" goes to this site, but ${reason.replace(/^(is|names|points)/, "it $1")}`,
+        });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Figure image paths in the engine's output (its markers; see src/lib/figures.ts). */
@@ -467,33 +754,53 @@ function findFigureSources(html: string): string[] {
 }
 
 /** Two files with one address, or a former address that another article (or itself) owns. */
-function addressProblems(articles: CheckedArticle[]): Problem[] {
+function addressProblems(articles: CheckedArticle[], facts: Map<CheckedArticle, ArticleFacts>): Problem[] {
   const problems: Problem[] = [];
+  // Addresses are compared as a browser and a host would: "Café" typed with one é
+  // (NFC) and with e + accent (NFD) are one address, though the two files differ.
+  const address = (slug: string) => slug.normalize("NFC");
   const byId = new Map<string, CheckedArticle[]>();
-  for (const article of articles) byId.set(article.id, [...(byId.get(article.id) ?? []), article]);
+  for (const article of articles) {
+    const key = address(article.id);
+    byId.set(key, [...(byId.get(key) ?? []), article]);
+  }
   for (const [id, same] of byId) {
     if (same.length < 2) continue;
+    const spellings = new Set(same.map((a) => a.id)).size > 1;
     for (const article of same) {
       const others = same.filter((a) => a !== article).map((a) => a.file);
       problems.push({
         file: article.file,
-        message: `has the same address /articles/${id}/ as ${others.join(", ")}: only one would be published; rename one`,
+        message: `has the same address /articles/${id}/ as ${others.join(", ")}${
+          spellings ? " (the same letters, written with different Unicode characters)" : ""
+        }: only one would be published; rename one`,
       });
     }
   }
   const formerOwners = new Map<string, CheckedArticle[]>();
   for (const article of articles) {
-    const repeated = article.formerSlugs.filter((slug, i) => article.formerSlugs.indexOf(slug) !== i);
-    for (const slug of new Set(repeated)) {
-      problems.push({ file: article.file, field: "formerSlugs", message: `"${slug}" is listed more than once` });
+    const lines = facts.get(article)?.formerSlugs ?? [];
+    const at = (slug: string) => lines.find((f) => address(f.slug) === slug);
+    const seen = new Set<string>();
+    for (const entry of lines) {
+      if (seen.has(address(entry.slug))) {
+        problems.push({
+          file: article.file,
+          line: entry.line,
+          field: entry.field,
+          message: `"${entry.slug}" is listed more than once`,
+        });
+      }
+      seen.add(address(entry.slug));
     }
-    for (const slug of new Set(article.formerSlugs)) {
+    for (const slug of new Set(article.formerSlugs.map(address))) {
       formerOwners.set(slug, [...(formerOwners.get(slug) ?? []), article]);
       const owner = byId.get(slug)?.[0];
       if (owner) {
         problems.push({
           file: article.file,
-          field: "formerSlugs",
+          line: at(slug)?.line,
+          field: at(slug)?.field ?? "formerSlugs",
           message:
             owner === article
               ? `"${slug}" is this article's own address`
@@ -505,9 +812,11 @@ function addressProblems(articles: CheckedArticle[]): Problem[] {
   for (const [slug, owners] of formerOwners) {
     if (owners.length < 2) continue;
     for (const article of owners) {
+      const entry = facts.get(article)?.formerSlugs.find((f) => address(f.slug) === slug);
       problems.push({
         file: article.file,
-        field: "formerSlugs",
+        line: entry?.line,
+        field: entry?.field ?? "formerSlugs",
         message: `"${slug}" is also a former address of ${owners
           .filter((a) => a !== article)
           .map((a) => a.file)
@@ -526,14 +835,19 @@ function sortProblems(problems: Problem[]): Problem[] {
 /** `file:line: field: message`, the way compilers report, so editors can jump to it. */
 export function formatProblem(problem: Problem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return `${where}: ${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
+  const severity = problem.severity === "warning" ? "warning: " : "";
+  return `${where}: ${severity}${problem.field ? `${problem.field}: ` : ""}${problem.message}`;
 }
 
-export function formatReport(report: ContentReport): string {
+/** Every error, then every warning, and a count of each. */
+export function formatReport(report: Pick<ContentReport, "problems" | "warnings">): string {
   const count = report.problems.length;
   const files = new Set(report.problems.map((p) => p.file)).size;
+  const warnings = report.warnings.length;
   return [
     ...report.problems.map(formatProblem),
-    `${count} ${count === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}.`,
+    ...report.warnings.map(formatProblem),
+    `${count} ${count === 1 ? "problem" : "problems"} in ${files} ${files === 1 ? "file" : "files"}` +
+      (warnings ? `, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.` : "."),
   ].join("\n");
 }
