@@ -7,9 +7,12 @@
  *
  * It checks: frontmatter YAML (syntax, duplicate keys, strict dates, through the one
  * article schema in src/lib/article-schema.ts), the Markdown body (figures, alt text,
- * through the one Markdown engine), article size (1 MiB), ids and former addresses
- * that collide, every image an article uses (decoded in full, strictly), and files in
- * public/ that would publish metadata (EXIF, GPS) or scripts (SVG).
+ * through the one Markdown engine; not empty), article size (1 MiB), ids (compared in
+ * NFC) and former addresses that collide, two topics that would share one page, links to
+ * the site's own pages that the build will not have, every image an article uses
+ * (decoded in full, strictly), and files in public/ that would publish metadata (EXIF,
+ * GPS) or scripts (SVG). Images no article uses and text past its reading limits are
+ * warnings: reported, never stopping the build.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
