@@ -53,15 +53,15 @@ describe("images no article uses", () => {
       "story/used.jpg": await fixtureJpeg(40, 30, 10),
       "story/gps.jpg": await gpsTaggedJpeg(40, 30, 10),
       "story/not-an-image.jpg": "text, not a photo",
-      "story/huge.png": await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
+      "story/spare.png": await sharp({ create: { width: 10, height: 10, channels: 3, background: "#000" } })
         .png()
         .toBuffer(),
     });
     expect(report.problems).toEqual([]);
     expect(report.warnings.map(formatProblem)).toEqual([
       "content/articles/story/gps.jpg: warning: is used by no article and is not published",
-      "content/articles/story/huge.png: warning: is used by no article and is not published",
       "content/articles/story/not-an-image.jpg: warning: is used by no article and is not published",
+      "content/articles/story/spare.png: warning: is used by no article and is not published",
     ]);
     expect(report.articles.map((a) => a.images)).toEqual([["content/articles/story/used.jpg"]]);
     expect(formatReport(report)).toMatch(/0 problems in 0 files, 3 warnings\.$/);
