@@ -108,7 +108,7 @@ describe("npm run build", () => {
       expect(result.code).toBe(1);
       expect(result.output).toContain("[newsroom:pagefind] indexed");
       expect(result.output).toContain('broken: stray.html: a href "/nowhere/" has no page');
-      expect(result.output).toContain("stray.html has no Content-Security-Policy meta tag");
+      expect(result.output).toContain("stray.html: has no Content-Security-Policy meta tag");
       expect(result.output).toContain("it must not be published");
       expect(result.output).toContain("dist/ was left as it was.");
       expect(await snapshot()).toEqual(good);

@@ -24,6 +24,8 @@ import { MarkdownError, renderMarkdown } from "../markdown.ts";
 import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetadata, imageProblem } from "../images.ts";
 import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
 import { writeWhole } from "../write-whole.ts";
+import { linkProblems } from "./symlinks.ts";
+import { generatedPaths, listPublished, publicFileProblems } from "./public-files.ts";
 
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -234,13 +236,12 @@ function figureLine(source: string, bodyStart: number, src: string): number | un
   return at < 0 ? undefined : lineAt(source, at);
 }
 
-const SVG_ACTIVE = /<script\b|\bon[a-z]+\s*=|javascript:|<foreignObject\b|<iframe\b|<embed\b|<object\b/i;
-
-/** Files in public/ are published byte for byte: no image metadata, no active SVG. */
+/** Files in public/ are published byte for byte: no image metadata, nothing active, nothing the build generates. */
 async function publicProblems(root: string, publicDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   const dir = resolve(root, publicDir);
-  for (const rel of await listFiles(dir)) {
+  const generated = generatedPaths(await listPublished(join(root, "src/pages")));
+  for (const rel of await listPublished(dir)) {
     const file = toPosix(join(publicDir, rel));
     const ext = extname(rel).toLowerCase();
     if (RASTER_EXTENSIONS.has(ext)) {
@@ -251,16 +252,9 @@ async function publicProblems(root: string, publicDir: string): Promise<Problem[
           message: `carries ${found.join(", ")} metadata, and public/ files are published as they are: strip it (for example \`exiftool -all= ${rel}\`) and commit the clean file`,
         });
       }
-    } else if (ext === ".svg") {
-      const text = await readFile(join(dir, rel), "utf8");
-      const active = SVG_ACTIVE.exec(text);
-      if (active) {
-        problems.push({
-          file,
-          line: lineAt(text, active.index),
-          message: `contains "${active[0]}": an SVG with scripts, event handlers or embedded documents is not published`,
-        });
-      }
+    }
+    for (const found of await publicFileProblems(rel, () => readFile(join(dir, rel)), generated)) {
+      problems.push({ file, ...found });
     }
   }
   return problems;
@@ -367,6 +361,9 @@ async function saveFindings(file: string | false, cache: FindingsCache): Promise
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<ContentReport> {
   const articlesDir = options.articlesDir ?? ARTICLES_DIR;
   const publicDir = options.publicDir ?? "public";
+  // Links first, before any file is read: one that leads outside the project or loops stops everything.
+  const links = await linkProblems(root, [articlesDir.split(/[\\/]/)[0]!, publicDir]);
+  if (links.length > 0) return { problems: sortProblems(links), articles: [] };
   const cacheFile =
     options.imageCacheFile === undefined
       ? join(root, "node_modules/.cache/newsroom/checked-images.json")
