@@ -24,6 +24,8 @@ import { checkReferences, formatBrokenLink } from "../lib/link-check.ts";
 import { documentProblems, scanSite, type SiteScan } from "../lib/site-scan.ts";
 import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
 import { listPublished, replacedPages } from "../lib/validate/public-files.ts";
+import { linkProblems } from "../lib/validate/symlinks.ts";
+import { ARTICLES_DIR } from "../lib/article-schema.ts";
 import {
   articleRedirects,
   headerRules,
@@ -192,6 +194,11 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
         }
         const root = fileURLToPath(config.root);
         const publicDir = relative(root, fileURLToPath(config.publicDir)) || "public";
+        if (command === "dev") {
+          // The dev server serves public/ too: a link out of the project stops it, not just a warning.
+          const links = await linkProblems(root, [ARTICLES_DIR.split("/")[0]!, publicDir]);
+          if (links.length > 0) throw new Error(links.map((l) => `${l.file}: ${l.message}`).join("\n"));
+        }
         const report = await checkContent(root, { publicDir });
         articles = report.articles;
         if (report.problems.length === 0) return;

@@ -9,7 +9,8 @@
  * article schema in src/lib/article-schema.ts), the Markdown body (figures, alt text,
  * through the one Markdown engine), article size (1 MiB), ids and former addresses
  * that collide, every image an article uses (decoded in full, strictly), and files in
- * public/ that would publish metadata (EXIF, GPS) or scripts (SVG).
+ * public/ that would publish metadata (EXIF, GPS), anything active, or a generated path
+ * (./public-files.ts, ./svg.ts). Symbolic links out of the project stop it first (./symlinks.ts).
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
