@@ -15,6 +15,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
+import { svgProblems, xmlProblems, type DocumentProblem } from "./validate/svg.ts";
 import { writeWhole } from "./write-whole.ts";
 
 /** A URL a file references, and where: "a href", "img srcset", "css url()", … */
@@ -37,6 +38,8 @@ export interface SiteScan {
   facts: Map<string, FileFacts>;
   /** How many files were tokenized this time (the rest came from the cache). */
   scanned: number;
+  /** Symbolic links in the site: a host or an upload would follow them to files never checked. */
+  links: string[];
 }
 
 /** Attributes whose value is a URL a browser may navigate to or load. */
@@ -53,12 +56,19 @@ const URL_ATTRIBUTES = new Set([
 ]);
 const SCRIPT_URL = /^\s*(javascript|vbscript):/i;
 
-type Kind = "html" | "css" | "sitemap";
+type Kind = "html" | "css" | "sitemap" | "svg" | "xml";
 
-function kindOf(file: string): Kind | undefined {
-  if (file.endsWith(".html")) return "html";
+/**
+ * What a file is read as. Every file a browser would render as a document is read, by its
+ * extension in any case, as a host would serve it: HTML (.html, .htm, .shtml), SVG, and
+ * XML (.xml, .xsl, and XHTML, which browsers parse as XML).
+ */
+export function kindOf(file: string): Kind | undefined {
+  if (/\.(html?|shtml)$/i.test(file)) return "html";
   if (file.endsWith(".css")) return "css";
   if (/(^|\/)sitemap[^/]*\.xml$/.test(file)) return "sitemap";
+  if (/\.svgz?$/i.test(file)) return "svg";
+  if (/\.(xml|xslt?|xhtml|xht)$/i.test(file)) return "xml";
   return undefined;
 }
 
@@ -131,6 +141,12 @@ export function htmlReferences(elements: HtmlElement[]): Reference[] {
 function unsafeMarkup(elements: HtmlElement[]): string[] {
   const found: string[] = [];
   for (const el of elements) {
+    // The page is read as UTF-8: one that tells the browser otherwise could hide markup from this scan.
+    const charset =
+      el.name === "meta" ? (el.attrs.charset ?? /charset=([^;\s]+)/i.exec(el.attrs.content ?? "")?.[1]) : undefined;
+    if (charset !== undefined && !/^\s*utf-?8\s*$/i.test(charset)) {
+      found.push(`<meta> declares the encoding "${charset}": pages must be UTF-8`);
+    }
     for (const name of el.attrNames) {
       if (name.startsWith("on")) found.push(`<${el.name}> has an event handler attribute "${name}"`);
     }
@@ -143,8 +159,32 @@ function unsafeMarkup(elements: HtmlElement[]): string[] {
   return found;
 }
 
+function described(problems: DocumentProblem[]): string[] {
+  return problems.map((p) => (p.line ? `line ${p.line}: ${p.message}` : p.message));
+}
+
+/** The facts of one file, from its bytes. */
+export function factsOfBytes(kind: Kind, bytes: Buffer): FileFacts {
+  if (kind === "svg") return { unsafe: described(svgProblems(bytes)) };
+  if (kind === "xml") return { unsafe: described(xmlProblems(bytes)) };
+  if (kind === "html" && (bytes[0] === 0xfe || bytes[0] === 0xff || bytes[0] === 0)) {
+    return { policy: null, unsafe: ["starts with a UTF-16 or UTF-32 byte-order mark: pages must be UTF-8"] };
+  }
+  return factsOf(kind, bytes.toString("utf8"));
+}
+
+/** What must not be published about a file's facts: a page without a strict policy, script-running markup. */
+export function documentProblems(facts: FileFacts): string[] {
+  const problems: string[] = [];
+  if (facts.policy === null) problems.push("has no Content-Security-Policy meta tag");
+  else if (facts.policy && /'unsafe-inline'|'unsafe-eval'/.test(facts.policy))
+    problems.push(`its CSP allows unsafe inline code: ${facts.policy}`);
+  problems.push(...(facts.unsafe ?? []));
+  return problems;
+}
+
 /** The facts of one file's text. */
-export function factsOf(kind: Kind, text: string): FileFacts {
+export function factsOf(kind: Exclude<Kind, "svg" | "xml">, text: string): FileFacts {
   if (kind === "css") return { refs: cssUrls(text).map((url): Reference => ["css url()", url]) };
   if (kind === "sitemap") {
     return { refs: [...text.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m): Reference => ["sitemap loc", m[1]!]) };
@@ -167,7 +207,7 @@ export function factsOf(kind: Kind, text: string): FileFacts {
 /** The hash of the code that decides the facts: a change to it empties the cache. */
 const scannerVersion: string = (() => {
   const hash = createHash("sha256");
-  for (const file of ["./site-scan.ts", "./html-scan.ts"]) {
+  for (const file of ["./site-scan.ts", "./html-scan.ts", "./validate/svg.ts"]) {
     try {
       hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
     } catch {
@@ -202,9 +242,15 @@ const READ_BATCH = 64;
 /** Lists every file of the built site in `dir` and reads what the checks need. */
 export async function scanSite(dir: string, options: { cacheFile?: string | undefined } = {}): Promise<SiteScan> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const pathOf = (entry: (typeof entries)[number]) =>
+    relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/");
   const files = entries
     .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/"))
+    .map(pathOf)
+    .sort();
+  const links = entries
+    .filter((entry) => entry.isSymbolicLink())
+    .map(pathOf)
     .sort();
   const cached = await loadCache(options.cacheFile);
   const kept = new Map<string, FileFacts>();
@@ -219,7 +265,7 @@ export async function scanSite(dir: string, options: { cacheFile?: string | unde
       const key = `${kind}:${createHash("sha1").update(bytes[j]!).digest("base64url")}`;
       let found = kept.get(key) ?? cached.get(key);
       if (!found) {
-        found = factsOf(kind, bytes[j]!.toString("utf8"));
+        found = factsOfBytes(kind, bytes[j]!);
         scanned++;
       }
       kept.set(key, found);
@@ -228,5 +274,5 @@ export async function scanSite(dir: string, options: { cacheFile?: string | unde
   }
   // Only this build's files are kept, so the cache never outgrows the site.
   if (options.cacheFile) await saveCache(options.cacheFile, kept);
-  return { files, facts, scanned };
+  return { files, facts, scanned, links };
 }

@@ -84,8 +84,8 @@ describe("scanSite", () => {
     await scanSite(site, { cacheFile });
     const cached = await outputProblems(site, options, await scanSite(site, { cacheFile }));
     expect(fresh).toEqual([
-      "404.html has no Content-Security-Policy meta tag",
-      "empty.html has no Content-Security-Policy meta tag",
+      "404.html: has no Content-Security-Policy meta tag",
+      "empty.html: has no Content-Security-Policy meta tag",
       'broken: index.html: a href "/missing/" has no page (no index.html there)',
     ]);
     expect(cached).toEqual(fresh);

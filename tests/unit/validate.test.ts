@@ -244,7 +244,7 @@ hero:
       "public/favicon.svg": `<svg xmlns="http://www.w3.org/2000/svg"><circle r="1"/></svg>`,
     });
     expect(found).toEqual([
-      `public/icon.svg:3: contains "javascript:": an SVG with scripts, event handlers or embedded documents is not published`,
+      "public/icon.svg:3: has the element <a>, which is not plain drawing: an SVG that is not plain drawing is not published",
       "public/photos/gps.jpg: carries EXIF with GPS location metadata, and public/ files are published as they are: strip it (for example `exiftool -all= photos/gps.jpg`) and commit the clean file",
     ]);
   });

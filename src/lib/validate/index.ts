@@ -11,8 +11,9 @@
  * NFC) and former addresses that collide, two topics that would share one page, links to
  * the site's own pages that the build will not have, every image an article uses
  * (decoded in full, strictly), and files in public/ that would publish metadata (EXIF,
- * GPS) or scripts (SVG). Images no article uses and text past its reading limits are
- * warnings: reported, never stopping the build.
+ * GPS), anything active, or a generated path (./public-files.ts, ./svg.ts). Symbolic
+ * links out of the project stop it first (./symlinks.ts). Images no article uses and
+ * text past its reading limits are warnings: reported, never stopping the build.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
@@ -31,6 +32,8 @@ import { site as siteConfig } from "../../site.config.ts";
 import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetadata, imageProblem } from "../images.ts";
 import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
 import { writeWhole } from "../write-whole.ts";
+import { symlinkProblems } from "./symlinks.ts";
+import { generatedPaths, listPublished, publicFileProblems } from "./public-files.ts";
 
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -258,13 +261,12 @@ function figureLine(source: string, bodyStart: number, src: string): number | un
   return at < 0 ? undefined : lineAt(source, at);
 }
 
-const SVG_ACTIVE = /<script\b|\bon[a-z]+\s*=|javascript:|<foreignObject\b|<iframe\b|<embed\b|<object\b/i;
-
-/** Files in public/ are published byte for byte: no image metadata, no active SVG. */
+/** Files in public/ are published byte for byte: no image metadata, nothing active, nothing the build generates. */
 async function publicProblems(root: string, publicDir: string): Promise<Problem[]> {
   const problems: Problem[] = [];
   const dir = resolve(root, publicDir);
-  for (const rel of await listFiles(dir)) {
+  const generated = generatedPaths(await listPublished(join(root, "src/pages")));
+  for (const rel of await listPublished(dir)) {
     const file = toPosix(join(publicDir, rel));
     const ext = extname(rel).toLowerCase();
     if (RASTER_EXTENSIONS.has(ext)) {
@@ -275,16 +277,9 @@ async function publicProblems(root: string, publicDir: string): Promise<Problem[
           message: `carries ${found.join(", ")} metadata, and public/ files are published as they are: strip it (for example \`exiftool -all= ${rel}\`) and commit the clean file`,
         });
       }
-    } else if (ext === ".svg") {
-      const text = await readFile(join(dir, rel), "utf8");
-      const active = SVG_ACTIVE.exec(text);
-      if (active) {
-        problems.push({
-          file,
-          line: lineAt(text, active.index),
-          message: `contains "${active[0]}": an SVG with scripts, event handlers or embedded documents is not published`,
-        });
-      }
+    }
+    for (const found of await publicFileProblems(rel, () => readFile(join(dir, rel)), generated)) {
+      problems.push({ file, ...found });
     }
   }
   return problems;
@@ -534,6 +529,9 @@ async function saveFindings(file: string | false, cache: FindingsCache): Promise
 export async function checkContent(root: string, options: CheckOptions = {}): Promise<ContentReport> {
   const articlesDir = options.articlesDir ?? ARTICLES_DIR;
   const publicDir = options.publicDir ?? "public";
+  // Links first, before any file is read: one that leads outside the project or loops stops everything.
+  const links = await symlinkProblems(root, [articlesDir.split(/[\\/]/)[0]!, publicDir]);
+  if (links.length > 0) return { problems: sortProblems(links), warnings: [], articles: [] };
   const cacheFile =
     options.imageCacheFile === undefined
       ? join(root, "node_modules/.cache/newsroom/checked-images.json")
