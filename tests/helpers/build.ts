@@ -61,15 +61,21 @@ export async function writeFiles(dir: string, files: Record<string, string | Buf
  */
 export async function projectCopy(files: Record<string, string | Buffer>, { withSeed = true } = {}): Promise<string> {
   const root = await tempDir("site");
-  for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
-    await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
+  try {
+    for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
+      await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
+    }
+    await linkPackages(root);
+    const articles = join(root, "content/articles");
+    if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
+    await mkdir(articles, { recursive: true });
+    await writeFiles(articles, files);
+    return root;
+  } catch (error) {
+    // A half-made copy is of no use to anyone: leave nothing behind.
+    await removeDir(root);
+    throw error;
   }
-  await linkPackages(root);
-  const articles = join(root, "content/articles");
-  if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
-  await mkdir(articles, { recursive: true });
-  await writeFiles(articles, files);
-  return root;
 }
 
 /**

@@ -168,6 +168,21 @@ export const HOSTILE_BLOCKS: HostileBlock[] = [
     visible: `<script>alert('heading')</script> Heading`,
   },
   {
+    name: "harmless-looking inline tags",
+    markdown: `Some <b>bold</b>, <i>italic</i>, <u>underlined</u>, <em>stressed</em>, <strong>strong</strong>, <small>small</small>, <mark>marked</mark>, H<sub>2</sub>O, x<sup>2</sup>, <s>struck</s>, <span>spanned</span> and a<br>break.`,
+    visible: `Some <b>bold</b>, <i>italic</i>, <u>underlined</u>, <em>stressed</em>, <strong>strong</strong>, <small>small</small>, <mark>marked</mark>, H<sub>2</sub>O, x<sup>2</sup>, <s>struck</s>, <span>spanned</span> and a<br>break.`,
+  },
+  {
+    name: "harmless-looking block tags",
+    markdown: `<p><b>A paragraph tag</b> around bold</p>`,
+    visible: `<p><b>A paragraph tag</b> around bold</p>`,
+  },
+  {
+    name: "tel and mailto links",
+    markdown: `Call [the newsdesk](tel:+442079460000) or write to [the editor](mailto:editor@example.org).`,
+    visible: "Call the newsdesk or write to the editor.",
+  },
+  {
     name: "code span",
     markdown: "Code `<script>alert('code')</script>` stays code.",
     visible: `<script>alert('code')</script>`,

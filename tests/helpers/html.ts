@@ -5,7 +5,16 @@ export function parseDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;
 }
 
+/**
+ * Text with its white space folded as HTML folds it: runs of ASCII white space (space, tab,
+ * line ends) become one space and the ends are trimmed. A no-break space is a character the
+ * page must keep, so it is never folded (JavaScript's `\s` and `trim()` would fold it).
+ */
+export function foldSpace(text: string): string {
+  return text.replace(/[\t\n\f\r ]+/g, " ").replace(/^ | $/g, "");
+}
+
 /** An element's text with white space folded, as a reader sees it. */
 export function textOf(el: Element | null | undefined): string {
-  return (el?.textContent ?? "").replace(/\s+/g, " ").trim();
+  return foldSpace(el?.textContent ?? "");
 }

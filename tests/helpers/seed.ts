@@ -4,7 +4,8 @@ import { join } from "node:path";
 import { projectRoot } from "./build.ts";
 
 export const SEED_ID = "russian-air-raids-damaging-syria-peace-talks-says-kerry";
-export const seedPath = join(projectRoot, "../shared/seed/article.txt");
+/** Kept in the repository byte for byte as the publisher sent it (no-break space included). */
+export const seedPath = join(projectRoot, "tests/fixtures/seed/article.txt");
 
 export interface SeedParts {
   headline: string;

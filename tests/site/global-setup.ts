@@ -15,29 +15,60 @@ declare module "vitest" {
     site: string;
     /** The same project built for a sub-path (as a GitHub Pages project site is). */
     siteBase: { dir: string; base: string };
+    /** When the fixtures were made, just before the build: build-relative dates count from it. */
+    buildStart: string;
   }
 }
 
 const SUB_PATH = "/newsroom/";
 
+/**
+ * Promise.all that waits for every task before rejecting: a folder is removed only once
+ * nothing is still writing into it.
+ */
+async function allSettled<T extends unknown[]>(tasks: [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+  const results = await Promise.allSettled(tasks);
+  const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+}
+
 export default async function setup(project: TestProject) {
+  const buildStart = new Date();
   // Scraped-text fixtures go in through the importer (npm run import), as a publisher's would.
   // The hostile corpus (script in every field, GPS-tagged photos) and a renamed article
   // go through the same build: nothing in them may become active markup or metadata.
   const files = {
     ...(await fixtureArticleFiles()),
-    ...reachFixtureFiles(),
+    ...reachFixtureFiles(buildStart),
     ...importedFixtureFiles(),
     ...(await hostileArticleFiles()),
   };
-  // Two copies, built side by side: each build writes caches inside its own root.
-  const [root, baseRoot] = await Promise.all([projectCopy(files), projectCopy(files)]);
-  const [outDir, baseOutDir] = await Promise.all([tempDir("dist"), tempDir("dist-base")]);
-  await Promise.all([astroBuild(root, outDir), astroBuild(baseRoot, baseOutDir, { BASE_PATH: SUB_PATH })]);
-  project.provide("site", outDir);
-  project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });
-  return async () => {
-    if (process.env.KEEP_TEST_SITES) return;
-    await Promise.all([root, baseRoot, outDir, baseOutDir].map(removeDir));
+  // Every folder made here, so a failed build removes them too (KEEP_TEST_SITES keeps them).
+  const made: string[] = [];
+  const removeMade = async () => {
+    if (!process.env.KEEP_TEST_SITES) await Promise.all(made.map(removeDir));
   };
+  const remember = async (folder: Promise<string>) => {
+    const path = await folder;
+    made.push(path);
+    return path;
+  };
+  try {
+    // Two copies, built side by side: each build writes caches inside its own root.
+    const [root, baseRoot, outDir, baseOutDir] = await allSettled([
+      remember(projectCopy(files)),
+      remember(projectCopy(files)),
+      remember(tempDir("dist")),
+      remember(tempDir("dist-base")),
+    ]);
+    await allSettled([astroBuild(root, outDir), astroBuild(baseRoot, baseOutDir, { BASE_PATH: SUB_PATH })]);
+    project.provide("site", outDir);
+    project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });
+    project.provide("buildStart", buildStart.toISOString());
+  } catch (error) {
+    await removeMade();
+    throw error;
+  }
+  return removeMade;
 }

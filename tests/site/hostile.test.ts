@@ -12,6 +12,9 @@ import { parseDocument, textOf } from "../helpers/html.ts";
 import { HOSTILE_BLOCKS, HOSTILE_CORPUS_ID, HOSTILE_FIELDS } from "../helpers/hostile.ts";
 
 const dist = inject("site");
+
+/** Tags an author might think harmless; Markdown in the corpus's paragraphs makes none of them. */
+const HARMLESS_TAGS = "b, i, u, em, strong, small, mark, sub, sup, s, span, br, font, big, ins, del";
 let doc: Document;
 let html: string;
 
@@ -106,7 +109,7 @@ describe("the hostile corpus article", () => {
     expect(HOSTILE_BLOCKS.length).toBeGreaterThanOrEqual(20);
   });
 
-  it("drops only the unsafe links, keeping their words; keeps the safe link with its title as text", () => {
+  it("drops only the unsafe links, keeping their words; keeps https (its title as text), tel and mailto links", () => {
     const links = [...doc.querySelectorAll(".article-body a")].map((a) => ({
       text: textOf(a),
       href: a.getAttribute("href"),
@@ -114,19 +117,32 @@ describe("the hostile corpus article", () => {
     }));
     expect(links).toEqual([
       { text: "titled link", href: "https://example.com/", title: `" onmouseover="alert('title')` },
+      { text: "the newsdesk", href: "tel:+442079460000", title: null },
+      { text: "the editor", href: "mailto:editor@example.org", title: null },
     ]);
   });
 
   it("puts the headline into JSON-LD as data: valid JSON, no way out of the script element", () => {
     const blocks = [...doc.querySelectorAll('script[type="application/ld+json"]')];
-    for (const block of blocks) {
-      const raw = block.textContent ?? "";
-      expect(raw).not.toMatch(/<\/script|<!--/i);
-      const data = JSON.parse(raw) as Record<string, unknown>;
-      if ("headline" in data) expect(data.headline).toBe(HOSTILE_FIELDS.headline);
+    expect(blocks).toHaveLength(1);
+    const raw = blocks[0]!.textContent ?? "";
+    expect(raw).not.toMatch(/<\/script|<!--/i);
+    const data = JSON.parse(raw) as Record<string, unknown>;
+    expect(data.headline).toBe(HOSTILE_FIELDS.headline);
+    expect(data.description).toBe(HOSTILE_FIELDS.standfirst);
+    // Parsed as a browser would, the page has only that script element.
+    expect(doc.querySelectorAll("script")).toHaveLength(1);
+  });
+
+  it("shows harmless-looking tags (<b>, <i>, <p>, <br> …) as text, never as elements", () => {
+    const inParagraphs = [...doc.querySelectorAll(".article-body > p *")];
+    expect(inParagraphs.filter((el) => el.matches(HARMLESS_TAGS)).map((el) => el.outerHTML)).toEqual([]);
+    // The paragraphs hold only the links the Markdown made, and the code span.
+    expect(new Set(inParagraphs.map((el) => el.tagName.toLowerCase()))).toEqual(new Set(["a", "code"]));
+    const body = textOf(doc.querySelector(".article-body"));
+    for (const tag of ["<b>bold</b>", "<i>italic</i>", "<p><b>A paragraph tag</b> around bold</p>", "a<br>break"]) {
+      expect(body).toContain(tag);
     }
-    // Parsed as a browser would, the page has only those script elements.
-    expect(doc.querySelectorAll("script").length).toBe(blocks.length);
   });
 });
 

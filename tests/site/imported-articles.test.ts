@@ -5,12 +5,11 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { parseDocument, textOf } from "../helpers/html.ts";
+import { foldSpace, parseDocument, textOf } from "../helpers/html.ts";
 import { ARABIC_ID, importFixtures, type ImportFixture } from "../helpers/import-fixtures.ts";
 
 const dist = inject("site");
 const fixtures = importFixtures();
-const fold = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** Elements Markdown would make from syntax; plain text makes none of them. */
 const MARKUP =
@@ -18,7 +17,9 @@ const MARKUP =
 
 /**
  * The source's text as a reader meets it: every line except the repeated headline, the
- * reading time and the date (which the page shows in its own words), white space folded.
+ * reading time and the date (which the page shows in its own words). A line's indentation
+ * and trailing space (no-break spaces included) are layout, not text; inside a line only
+ * ordinary white space is folded, so a no-break space must reach the page as one.
  */
 function sourceText(f: ImportFixture): string {
   const a = f.result.article;
@@ -26,14 +27,14 @@ function sourceText(f: ImportFixture): string {
   let seenHeadline = false;
   const kept = f.text.split(/\r\n|\r|\n/).filter((line, i) => {
     if (skip.has(i + 1)) return false;
-    if (fold(line).normalize("NFC") === fold(a.headline)) {
+    if (foldSpace(line.trim()).normalize("NFC") === foldSpace(a.headline)) {
       if (seenHeadline) return false;
       seenHeadline = true;
     }
     return true;
   });
   // The importer stores text in Unicode NFC: the same characters, in the form the web expects.
-  return fold(kept.join("\n")).normalize("NFC");
+  return foldSpace(kept.map((line) => line.trim()).join("\n")).normalize("NFC");
 }
 
 describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name article", ({ f }) => {
@@ -64,7 +65,7 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
 
   it("has each paragraph and inline figure as its own block, in the source's order", () => {
     const expected = article.body.map((b) =>
-      b.kind === "paragraph" ? fold(b.text) : `${fold(b.caption)} Credit: ${b.credit} (Photo not available)`,
+      b.kind === "paragraph" ? foldSpace(b.text) : `${foldSpace(b.caption)} Credit: ${b.credit} (Photo not available)`,
     );
     expect(blocks().map(textOf)).toEqual(expected);
     expect(
@@ -81,7 +82,7 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
   });
 
   it("shows the headline in the title, the day it was published, and the reading time the page computes", () => {
-    expect(textOf(doc.querySelector("title"))).toContain(fold(article.headline));
+    expect(textOf(doc.querySelector("title"))).toContain(foldSpace(article.headline));
     expect(doc.querySelector(".article-header time")?.getAttribute("datetime")).toBe(article.published);
     expect(textOf(doc.querySelector(".reading-time"))).toBe(`${minutes} min read`);
   });
@@ -94,11 +95,11 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
     expect(doc.documentElement.getAttribute("lang")).toBe("en");
     expect(doc.documentElement.getAttribute("dir")).toBeNull();
     expect(doc.querySelector("article.article .site-header, article.article .site-footer")).toBeNull();
+    // Every imported fixture is among the home page's latest articles.
     const summary = home.querySelector(`a[href="/articles/${slug}/"]`)?.closest(".summary");
-    if (summary) {
-      expect(summary.getAttribute("lang")).toBe(lang);
-      expect(summary.getAttribute("dir")).toBe(lang === "ar" ? "rtl" : null);
-    }
+    expect(summary, "listed on the home page").toBeTruthy();
+    expect(summary!.getAttribute("lang")).toBe(lang);
+    expect(summary!.getAttribute("dir")).toBe(lang === "ar" ? "rtl" : null);
   });
 });
 

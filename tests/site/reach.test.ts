@@ -10,13 +10,24 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { htmlToText } from "../../src/lib/markdown.ts";
-import { isRecentNews } from "../../src/lib/news-sitemap.ts";
-import { parseDocument, textOf } from "../helpers/html.ts";
-import { BRIEF_COUNT, BRIEF_TAG, HOSTILE_HEADLINE, HOSTILE_ID } from "../helpers/reach-fixtures.ts";
+import { foldSpace, parseDocument, textOf } from "../helpers/html.ts";
+import {
+  BRIEF_COUNT,
+  BRIEF_TAG,
+  FILLER_COUNT,
+  fillerId,
+  HOSTILE_HEADLINE,
+  HOSTILE_ID,
+  OLDER_NEWS_ID,
+  RECENT_NEWS_HEADLINE,
+  RECENT_NEWS_ID,
+  recentNewsPublished,
+} from "../helpers/reach-fixtures.ts";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
 
 const dist = inject("site");
 const { dir: baseDist, base } = inject("siteBase");
+const buildStart = new Date(inject("buildStart"));
 const ORIGIN = "https://example.org";
 const seed = readSeed();
 const seedParagraphs = seed.body.flatMap((b) => (b.kind === "p" ? [b.text] : []));
@@ -28,7 +39,6 @@ const xml = new XMLParser({
 
 const read = (root: string, path: string) => readFile(join(root, path), "utf8");
 const page = async (root: string, path: string) => parseDocument(await read(root, join(path, "index.html")));
-const normalize = (text: string) => text.replace(/\s+/g, " ").trim();
 
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -161,8 +171,8 @@ describe("the feeds", () => {
     expect(item.link).toBe(`${ORIGIN}/articles/${SEED_ID}/`);
     expect(item.guid).toEqual({ "#text": `tag:example.org,2016-02-10:/articles/${SEED_ID}`, "@_isPermaLink": "false" });
     expect(item.pubDate).toBe("Wed, 10 Feb 2016 00:00:00 GMT");
-    const content = normalize(htmlToText(item["content:encoded"]));
-    for (const p of seedParagraphs) expect(content).toContain(normalize(p));
+    const content = foldSpace(htmlToText(item["content:encoded"]));
+    for (const p of seedParagraphs) expect(content).toContain(foldSpace(p));
     expect(content).toContain(seed.heroCaption.replace(/ \[Getty\]$/, ""));
     expect(item["content:encoded"]).not.toMatch(/<script|<picture|<source|\sid=/i);
   });
@@ -179,8 +189,8 @@ describe("the feeds", () => {
     expect(entry.published).toBe("2016-02-10T00:00:00Z");
     expect(item.date_published).toBe("2016-02-10T00:00:00Z");
     for (const html of [entry.content["#text"], item.content_html]) {
-      const content = normalize(htmlToText(html));
-      for (const p of seedParagraphs) expect(content).toContain(normalize(p));
+      const content = foldSpace(htmlToText(html));
+      for (const p of seedParagraphs) expect(content).toContain(foldSpace(p));
     }
     expect(item.content_html.trim()).toBe(entry.content["#text"].trim());
   });
@@ -193,6 +203,50 @@ describe("the feeds", () => {
     for (const src of srcs) expect(fileFor(dist, src, "/"), src).toBeDefined();
     expect(item.content_html).toContain("An inline photo, captioned");
     expect(item.date_modified).toBe("2026-11-21T00:00:00Z");
+  });
+});
+
+describe("the feeds' 50-item limit", () => {
+  /** Every article page the build made (not the redirects at former addresses), with its date. */
+  async function builtArticles(): Promise<Array<{ url: string; published: number }>> {
+    const articles = [];
+    for (const slug of await readdir(join(dist, "articles"))) {
+      const doc = await page(dist, `articles/${slug}`);
+      if (doc.querySelector('meta[http-equiv="refresh"]')) continue;
+      const datetime = doc.querySelector(".article-header time")?.getAttribute("datetime");
+      expect(datetime, slug).toBeTruthy();
+      articles.push({ url: `${ORIGIN}/articles/${slug}/`, published: Date.parse(datetime!) });
+    }
+    return articles;
+  }
+
+  it("RSS, Atom and JSON Feed each carry exactly the newest 50 articles, dropping the oldest", async () => {
+    const articles = (await builtArticles()).sort((a, b) => b.published - a.published);
+    // The fixtures make more articles than a feed carries, and the cut falls between two days.
+    expect(articles.length).toBeGreaterThan(50);
+    expect(articles[49]!.published).toBeGreaterThan(articles[50]!.published);
+    const newest = articles.slice(0, 50).map((a) => a.url);
+    const feeds = {
+      rss: xml.parse(await read(dist, "rss.xml")).rss.channel.item.map((i: { link: string }) => i.link),
+      atom: xml
+        .parse(await read(dist, "atom.xml"))
+        .feed.entry.map((e: { link: { "@_href": string } }) => e.link["@_href"]),
+      json: JSON.parse(await read(dist, "feed.json")).items.map((i: { url: string }) => i.url),
+    };
+    for (const [name, urls] of Object.entries(feeds)) {
+      expect(urls, name).toHaveLength(50);
+      expect([...urls].sort(), name).toEqual([...newest].sort());
+    }
+    // The archive fillers are the oldest articles: the ones left out are the oldest of them.
+    const dropped = articles.length - 50;
+    expect(dropped).toBeLessThan(FILLER_COUNT);
+    const left = Array.from({ length: FILLER_COUNT }, (_, i) => `${ORIGIN}/articles/${fillerId(i + 1)}/`);
+    for (const [name, urls] of Object.entries(feeds)) {
+      expect(
+        left.filter((url) => !urls.includes(url)),
+        name,
+      ).toEqual(left.slice(0, dropped));
+    }
   });
 });
 
@@ -218,12 +272,19 @@ describe("sitemaps and robots.txt", () => {
   it("the news sitemap holds exactly the articles of the last two days", async () => {
     const text = await read(dist, "news-sitemap.xml");
     expect(SyntaxValidator.validate(text)).toBe(true);
-    const urls = xml.parse(text).urlset.url ?? [];
-    const locs = urls.map((u: { loc: string }) => u.loc);
-    expect(locs).not.toContain(`${ORIGIN}/articles/${SEED_ID}/`);
-    // The hostile fixture is dated 2026-11-19; whether it is "recent" depends on today.
-    const hostileRecent = isRecentNews({ precision: "time", iso: "2026-11-19T08:00:00Z" }, new Date());
-    expect(locs.includes(`${ORIGIN}/articles/${HOSTILE_ID}/`)).toBe(hostileRecent);
+    // Only the fixture published an hour before the build is that recent (the other is three
+    // days old, every other article older still).
+    expect(xml.parse(text).urlset.url).toEqual([
+      {
+        loc: `${ORIGIN}/articles/${RECENT_NEWS_ID}/`,
+        "news:news": {
+          "news:publication": { "news:name": "The Wire Desk", "news:language": "en" },
+          "news:publication_date": recentNewsPublished(buildStart),
+          "news:title": RECENT_NEWS_HEADLINE,
+        },
+      },
+    ]);
+    expect(text).not.toContain(OLDER_NEWS_ID);
   });
 
   it("robots.txt names both sitemaps", async () => {
@@ -338,7 +399,7 @@ describe(`built under a sub-path (${base})`, () => {
         ...(el.getAttribute("srcset") ?? "").split(",").map((s) => s.trim().split(/\s+/)[0] ?? ""),
       ]);
       for (const url of urls.filter(Boolean)) {
-        if (url.startsWith("#") || url.startsWith("mailto:")) continue;
+        if (url.startsWith("#") || /^(mailto|tel):/.test(url)) continue;
         if (/^https?:/.test(url) && !url.startsWith(ORIGIN)) continue; // links to other sites
         const path = new URL(url, `${ORIGIN}${base}`).pathname;
         expect(path.startsWith(base), `${file}: ${url}`).toBe(true);

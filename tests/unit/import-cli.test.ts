@@ -10,7 +10,7 @@ import { SEED_ID, seedPath } from "../helpers/seed.ts";
 
 const cli = join(projectRoot, "src/cli/import.ts");
 const fx = (name: string) => `tests/fixtures/import/${name}`;
-const seedArg = relative(projectRoot, seedPath); // ../shared/seed/article.txt
+const seedArg = relative(projectRoot, seedPath); // tests/fixtures/seed/article.txt, as the README runs it
 
 interface Run {
   code: number;

@@ -1,5 +1,5 @@
 /**
- * Reads scraped article text, the layout publishers send us (see ../shared/seed/article.txt):
+ * Reads scraped article text, the layout publishers send us (see tests/fixtures/seed/article.txt):
  *
  *   Headline
  *                                   (blank)
