@@ -81,6 +81,7 @@ describe("a build with unsafe files in public/", () => {
           id: "russian-air-raids-damaging-syria-peace-talks-says-kerry",
           file: "content/articles/russian-air-raids-damaging-syria-peace-talks-says-kerry.md",
           formerSlugs: [],
+          images: [],
         },
       ]),
     );
