@@ -33,7 +33,7 @@ const pubDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
 });
 
 /** An article's address segment, as Astro derives it from a file name: lower case, no slashes or dots. */
-export const SLUG_RE = /^[\p{Ll}\p{Lo}\p{N}_-]+$/u;
+const SLUG_RE = /^[\p{Ll}\p{Lo}\p{N}_-]+$/u;
 
 const formerSlug = z
   .string()

@@ -6,7 +6,7 @@
 import XMLBuilder from "fast-xml-builder";
 import { toInstant, type PubDate } from "./dates.ts";
 
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 export interface NewsEntry {
   url: string;
