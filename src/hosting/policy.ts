@@ -34,7 +34,7 @@ export const CSP_DIRECTIVES: readonly CspDirective[] = [
  * as a page's own script resources replace Astro's default), the index it fetches, its
  * worker, and the data: icons in its stylesheet.
  */
-export const PAGEFIND_CSP: { directives: readonly CspDirective[]; scriptResources: readonly string[] } = {
+const PAGEFIND_CSP: { directives: readonly CspDirective[]; scriptResources: readonly string[] } = {
   directives: ["img-src 'self' data:", "connect-src 'self'", "worker-src 'self'"],
   scriptResources: ["'self'", "'wasm-unsafe-eval'"],
 };

@@ -47,7 +47,7 @@ export function parsePolicy(policy: string): Map<string, string[]> {
   return directives;
 }
 
-export function serializePolicy(directives: Map<string, string[]>): string {
+function serializePolicy(directives: Map<string, string[]>): string {
   return [...directives].map(([name, sources]) => [name, ...sources].join(" ")).join("; ");
 }
 

@@ -12,7 +12,7 @@
  */
 import type { Plugin } from "vite";
 
-export const ARTICLE_IMAGES_MODULE = "virtual:newsroom/article-images";
+const ARTICLE_IMAGES_MODULE = "virtual:newsroom/article-images";
 const RESOLVED = `\0${ARTICLE_IMAGES_MODULE}`;
 
 /** The module's source: one lazy import per image (paths relative to the project root). */

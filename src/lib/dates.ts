@@ -14,7 +14,7 @@ const TIME_RE =
  * The earliest year a news date may have. Earlier years are typing slips ("0000",
  * "0216") that would show as "1 January 1" and make an archive page for year 0.
  */
-export const EARLIEST_YEAR = 1800;
+const EARLIEST_YEAR = 1800;
 
 /** Whether year, month (1-12) and day name a day that exists in the calendar. */
 export function isRealDay(y: number, m: number, d: number): boolean {

@@ -31,7 +31,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Decodes character references the way a browser does in an attribute value (enough for URLs). */
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   if (!text.includes("&")) return text;
   return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);?/gi, (whole, ref: string) => {
     if (ref[0] === "#") {

@@ -15,7 +15,7 @@ import { extname } from "node:path";
 export const MAX_INPUT_PIXELS = 50_000_000;
 
 /** Options for every decode of an untrusted image. */
-export const STRICT_DECODE = { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS } as const;
+const STRICT_DECODE = { failOn: "error", limitInputPixels: MAX_INPUT_PIXELS } as const;
 
 /** Image files an article may use, by extension, with the format sharp must find inside. */
 export const ARTICLE_IMAGE_TYPES: Readonly<Record<string, { format: string; label: string }>> = {

@@ -13,7 +13,7 @@
 import { Marked, type RendererObject, type Tokens } from "marked";
 import { encodeFigureImage, findFigureImages, parseFigureTitle, type Figure, type FigureImageRef } from "./figures.ts";
 
-export interface Heading {
+interface Heading {
   depth: number;
   slug: string;
   text: string;

@@ -6,7 +6,7 @@
 import XMLBuilder from "fast-xml-builder";
 import { toInstant, type PubDate } from "./dates.ts";
 
-export const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
+const NEWS_WINDOW_MS = 2 * 24 * 60 * 60 * 1000;
 
 export interface NewsEntry {
   url: string;
@@ -22,7 +22,7 @@ function newsLanguage(lang: string): string {
   return lower.split("-")[0]!;
 }
 
-export function isRecentNews(published: PubDate, now: Date): boolean {
+function isRecentNews(published: PubDate, now: Date): boolean {
   const age = now.getTime() - toInstant(published).getTime();
   return age >= 0 && age <= NEWS_WINDOW_MS;
 }

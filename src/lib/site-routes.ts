@@ -31,7 +31,7 @@ const SITE_FILES = new Set([
 ]);
 
 /** Ids every page has, whatever its content (the layout's). */
-export const LAYOUT_IDS: ReadonlySet<string> = new Set(["main"]);
+const LAYOUT_IDS: ReadonlySet<string> = new Set(["main"]);
 
 function pagesOf(count: number): number {
   return Math.max(1, Math.ceil(count / PAGE_SIZE));

@@ -19,9 +19,9 @@ import { svgProblems, xmlProblems, type DocumentProblem } from "./validate/svg.t
 import { writeWhole } from "./write-whole.ts";
 
 /** A URL a file references, and where: "a href", "img srcset", "css url()", … */
-export type Reference = [where: string, url: string];
+type Reference = [where: string, url: string];
 
-export interface FileFacts {
+interface FileFacts {
   /** HTML: the page's Content-Security-Policy meta content, or null without one. */
   policy?: string | null;
   /** HTML: markup that would run script ("<a> has an event handler attribute "onclick""). */
@@ -84,7 +84,7 @@ export function policyOf(elements: HtmlElement[]): string | undefined {
 }
 
 /** Every URL a page's elements reference, with where it is. */
-export function htmlReferences(elements: HtmlElement[]): Reference[] {
+function htmlReferences(elements: HtmlElement[]): Reference[] {
   const refs: Reference[] = [];
   const add = (where: string, url: string | undefined) => {
     if (url !== undefined) refs.push([where, url]);
@@ -184,7 +184,7 @@ export function documentProblems(facts: FileFacts): string[] {
 }
 
 /** The facts of one file's text. */
-export function factsOf(kind: Exclude<Kind, "svg" | "xml">, text: string): FileFacts {
+function factsOf(kind: Exclude<Kind, "svg" | "xml">, text: string): FileFacts {
   if (kind === "css") return { refs: cssUrls(text).map((url): Reference => ["css url()", url]) };
   if (kind === "sitemap") {
     return { refs: [...text.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((m): Reference => ["sitemap loc", m[1]!]) };

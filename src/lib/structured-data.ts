@@ -4,7 +4,7 @@
  */
 import type { PubDate } from "./dates.ts";
 
-export interface ImageFacts {
+interface ImageFacts {
   url: string;
   width: number;
   height: number;

@@ -15,7 +15,7 @@ import { fallbackImage, resolveFigureImage, type SingleImage } from "./figure-im
 
 export type Article = CollectionEntry<"articles">;
 
-export interface FigureView {
+interface FigureView {
   /** Plain text, for alt-less contexts such as JSON-LD. */
   caption: string;
   credit: string;
@@ -38,7 +38,7 @@ export interface ArticleView {
 
 const BASE = import.meta.env.BASE_URL;
 
-export function cardPath(id: string): string {
+function cardPath(id: string): string {
   return joinBase(BASE, `/cards/${id}.png`);
 }
 

@@ -5,9 +5,9 @@
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 
-export const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
+const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
 export const haveChrome = existsSync(chromePath);
-export const requireChrome = process.env.CI === "true" || process.env.CI === "1";
+const requireChrome = process.env.CI === "true" || process.env.CI === "1";
 
 export function assertBrowserAvailable(): void {
   if (!haveChrome && requireChrome) {

@@ -52,7 +52,7 @@ const LONG_READ_PARAGRAPHS = 100;
  * A 100-paragraph piece, made here rather than stored: varied sentences, a figure every
  * 25 paragraphs, and a few hostile lines so length and escaping are tested together.
  */
-export function longReadText(): string {
+function longReadText(): string {
   const paragraphs: string[] = [];
   const openers = [
     "Diplomats in Geneva said",

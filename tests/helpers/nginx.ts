@@ -17,9 +17,9 @@ import { removeDir, tempDir } from "./build.ts";
 
 const run = promisify(execFile);
 
-export const nginxPath = process.env.NGINX_PATH || "/usr/sbin/nginx";
+const nginxPath = process.env.NGINX_PATH || "/usr/sbin/nginx";
 export const haveNginx = existsSync(nginxPath) && existsSync("/usr/bin/openssl");
-export const requireNginx = process.env.CI === "true" || process.env.CI === "1";
+const requireNginx = process.env.CI === "true" || process.env.CI === "1";
 
 export function assertNginxAvailable(): void {
   if (!haveNginx && requireNginx) {

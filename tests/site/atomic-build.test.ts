@@ -39,9 +39,7 @@ async function npmRunBuild(): Promise<{ code: number; output: string; seconds: n
 async function snapshot(): Promise<Record<string, string>> {
   const dist = join(root, "dist");
   const files: Record<string, string> = {};
-  for (const entry of (
-    (await readdir(dist, { recursive: true, withFileTypes: true })) as import("node:fs").Dirent[]
-  ).filter((e) => e.isFile())) {
+  for (const entry of (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
     const path = join(entry.parentPath, entry.name);
     files[path.slice(dist.length + 1)] = createHash("sha256")
       .update(await readFile(path))

@@ -33,7 +33,7 @@ describe.skipIf(!haveChrome)(`every page in Chromium${haveNginx ? ", behind ngin
   beforeAll(async () => {
     const server = haveNginx ? await startNginx(dist) : await serveStatic(dist);
     origin = "httpsUrl" in server ? server.httpsUrl : server.url;
-    stop = "stop" in server ? server.stop : server.close;
+    stop = "stop" in server ? () => server.stop() : () => server.close();
     browser = await launchChrome();
     // The test certificate is self-signed; everything else is as a reader's browser sees it.
     context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -45,7 +45,7 @@ describe.skipIf(!haveChrome)(`every page in Chromium${haveNginx ? ", behind ngin
         );
       });
     });
-    const pages = ((await readdir(dist, { recursive: true })) as string[]).filter((f) => f.endsWith(".html")).sort();
+    const pages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith(".html")).sort();
     paths = pages.map((f) => `/${f.replace(/(^|\/)index\.html$/, "$1")}`);
   });
   afterAll(async () => {

@@ -26,11 +26,11 @@ const SUB_PATH = "/newsroom/";
  * Promise.all that waits for every task before rejecting: a folder is removed only once
  * nothing is still writing into it.
  */
-async function allSettled<T extends unknown[]>(tasks: [...{ [K in keyof T]: Promise<T[K]> }]): Promise<T> {
+async function allSettled<T>(tasks: Promise<T>[]): Promise<T[]> {
   const results = await Promise.allSettled(tasks);
   const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
   if (failed) throw failed.reason;
-  return results.map((r) => (r as PromiseFulfilledResult<unknown>).value) as T;
+  return results.map((r) => (r as PromiseFulfilledResult<T>).value);
 }
 
 export default async function setup(project: TestProject) {
@@ -56,12 +56,12 @@ export default async function setup(project: TestProject) {
   };
   try {
     // Two copies, built side by side: each build writes caches inside its own root.
-    const [root, baseRoot, outDir, baseOutDir] = await allSettled([
+    const [root, baseRoot, outDir, baseOutDir] = (await allSettled([
       remember(projectCopy(files)),
       remember(projectCopy(files)),
       remember(tempDir("dist")),
       remember(tempDir("dist-base")),
-    ]);
+    ])) as [string, string, string, string];
     await allSettled([astroBuild(root, outDir), astroBuild(baseRoot, baseOutDir, { BASE_PATH: SUB_PATH })]);
     project.provide("site", outDir);
     project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });

@@ -148,7 +148,7 @@ describe("the hostile corpus article", () => {
 
 describe("every built page", () => {
   it("has no active markup (listings, topics and archives show the hostile fields too)", async () => {
-    const pages = ((await readdir(dist, { recursive: true })) as string[]).filter((f) => f.endsWith(".html"));
+    const pages = (await readdir(dist, { recursive: true })).filter((f) => f.endsWith(".html"));
     const problems: string[] = [];
     let showsCorpus = 0;
     for (const page of pages) {

@@ -24,7 +24,7 @@ const dist = inject("site");
 const siteBase = inject("siteBase");
 
 async function files(dir: string): Promise<string[]> {
-  return ((await readdir(dir, { recursive: true })) as string[]).sort();
+  return (await readdir(dir, { recursive: true })).sort();
 }
 
 describe("images in the built site", () => {

@@ -107,7 +107,7 @@ describe("the seed article's social metadata", () => {
   it("has NewsArticle JSON-LD, field by field", () => {
     const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
     expect(scripts).toHaveLength(1);
-    const data = JSON.parse(scripts[0]!.textContent!);
+    const data = JSON.parse(scripts[0]!.textContent);
     const org = { "@type": "NewsMediaOrganization", name: "The Wire Desk", url: `${ORIGIN}/` };
     expect(data).toMatchObject({
       "@context": "https://schema.org",
@@ -138,7 +138,7 @@ describe("the seed article's social metadata", () => {
 
   it("lists figure photographs with caption and credit when an article has them", async () => {
     const fixture = await page(dist, "articles/fixture-photo-story");
-    const data = JSON.parse(fixture.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const data = JSON.parse(fixture.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(data.dateModified).toBe("2026-11-21");
     expect(data.image.slice(1)).toEqual([
       expect.objectContaining({ caption: "A hero photo with emphasis in its caption", creditText: "Test Agency" }),
@@ -151,7 +151,7 @@ describe("the seed article's social metadata", () => {
     const html = await read(dist, `articles/${HOSTILE_ID}/index.html`);
     const doc = parseDocument(html);
     expect(doc.querySelectorAll("script")).toHaveLength(1);
-    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(data.headline).toBe(HOSTILE_HEADLINE);
     expect(textOf(doc.querySelector("h1"))).toBe(HOSTILE_HEADLINE);
     expect(doc.querySelector('meta[property="og:title"]')?.getAttribute("content")).toBe(HOSTILE_HEADLINE);
@@ -426,7 +426,7 @@ describe(`built under a sub-path (${base})`, () => {
     expect(doc.querySelector('meta[property="og:image"]')?.getAttribute("content")).toBe(
       `${ORIGIN}${base}cards/${SEED_ID}.png`,
     );
-    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
+    const data = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent);
     expect(data.url).toBe(`${ORIGIN}${base}articles/${SEED_ID}/`);
     expect(data.publisher.logo.url).toBe(`${ORIGIN}${base}logo.png`);
     expect(fileFor(baseDist, data.publisher.logo.url, base)).toBeDefined();

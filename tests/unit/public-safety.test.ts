@@ -36,7 +36,7 @@ async function problems(root: string): Promise<string[]> {
 /** The site's own page routes, as files relative to src/pages. */
 async function sitePages(): Promise<string[]> {
   const dir = join(projectRoot, "src/pages");
-  return ((await readdir(dir, { recursive: true, withFileTypes: true })) as import("node:fs").Dirent[])
+  return (await readdir(dir, { recursive: true, withFileTypes: true }))
     .filter((e) => e.isFile())
     .map((e) => join(e.parentPath, e.name).slice(dir.length + 1));
 }

@@ -26,7 +26,7 @@ export interface ImportOptions {
   wordsPerMinute: number;
 }
 
-export interface ImportWarning {
+interface ImportWarning {
   line: number;
   message: string;
 }

@@ -15,7 +15,7 @@ const SCRIPTS: Array<[name: string, re: RegExp]> = [
 ];
 
 /** Share of the text's letters in each script, largest first. */
-export function scriptShares(text: string): Array<{ script: string; share: number }> {
+function scriptShares(text: string): Array<{ script: string; share: number }> {
   const counts = new Map<string, number>();
   let letters = 0;
   for (const ch of text.match(/\p{L}/gu) ?? []) {

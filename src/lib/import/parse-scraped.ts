@@ -84,7 +84,7 @@ const BLANK = /^[\s\u200b-\u200d\u2060]*$/;
  * (HTML shows them that way anyway), no-break spaces inside the text are kept, and the
  * ends are trimmed.
  */
-export function cleanLine(line: string): string {
+function cleanLine(line: string): string {
   return line.replace(/[\t\v\f\u2028\u2029 ]+/g, " ").replace(/^[\s\u200b\u2060]+|[\s\u200b\u2060]+$/g, "");
 }
 
@@ -109,7 +109,7 @@ export function parseMinutesLine(line: string): number | undefined {
 }
 
 /** "Caption [Credit]" split in two, by the same rule the Markdown engine uses for figures. */
-export function captionLine(line: string): { caption: string; credit: string } | null {
+function captionLine(line: string): { caption: string; credit: string } | null {
   const parsed = parseFigureTitle(cleanLine(line));
   return parsed ? { caption: cleanLine(parsed.caption), credit: cleanLine(parsed.credit) } : null;
 }

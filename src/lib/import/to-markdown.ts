@@ -16,7 +16,7 @@ import type { BodyBlock, ScrapedArticle } from "./parse-scraped.ts";
  * - `://` after http, https, ftp; `www.`; and `@` inside an address: GFM would turn these
  *   into links. The words stay the same either way; a plain-text source has no links.
  */
-export function escapeInline(text: string): string {
+function escapeInline(text: string): string {
   return text
     .replace(/[\\`*_[\]<~]/g, "\\$&")
     .replace(/&(?=#?\w+;)/g, "\\&")
@@ -63,7 +63,7 @@ function blockMarkdown(block: BodyBlock): string {
 }
 
 /** The Markdown body: blocks separated by blank lines, ending with a newline. */
-export function bodyMarkdown(body: BodyBlock[]): string {
+function bodyMarkdown(body: BodyBlock[]): string {
   return body.map(blockMarkdown).join("\n\n") + "\n";
 }
 

@@ -13,7 +13,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } fro
  */
 const FRONTMATTER_RE = /(?:^\uFEFF?|^\s*\n)(---|\+\+\+)([\s\S]*?\n)(?:---|\+\+\+)/;
 
-export interface FrontmatterIssue {
+interface FrontmatterIssue {
   /** 1-based line in the whole file. */
   line: number;
   message: string;

@@ -95,7 +95,7 @@ function toPosix(path: string): string {
 async function listFiles(dir: string): Promise<string[]> {
   let entries: string[];
   try {
-    entries = (await readdir(dir, { recursive: true })) as string[];
+    entries = await readdir(dir, { recursive: true });
   } catch {
     return [];
   }
@@ -155,7 +155,7 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 function schemaProblems(file: string, fm: Frontmatter, issues: z.core.$ZodIssue[]): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
-    const path = issue.path as PropertyKey[];
+    const path = issue.path;
     if (issue.code === "unrecognized_keys") {
       for (const key of issue.keys) {
         problems.push({
@@ -424,7 +424,7 @@ function articleFindings(
       "",
     ),
     ...body.figures.flatMap((figure, i) => {
-      const line = body.figureLines[i] === undefined ? undefined : body.figureLines[i]! + bodyOffset;
+      const line = body.figureLines[i] === undefined ? undefined : body.figureLines[i] + bodyOffset;
       return [
         lengthWarning(file, { line }, "caption", figure.caption, "the figure's caption"),
         lengthWarning(file, { line }, "alt", figure.image?.alt, "the figure's alt text"),

@@ -31,7 +31,7 @@ export interface GeneratedPath {
 }
 
 /** What the integrations and Astro itself write, beside the pages in src/pages. */
-export const INTEGRATION_OUTPUTS: readonly GeneratedPath[] = [
+const INTEGRATION_OUTPUTS: readonly GeneratedPath[] = [
   { path: "_astro/", source: "Astro's bundled scripts, styles and images" },
   { path: "pagefind/", source: "the search index (src/integrations/pagefind.ts)" },
   {
@@ -95,7 +95,7 @@ export function generatedCollision(rel: string, generated: readonly GeneratedPat
   });
 }
 
-export function collisionMessage(rel: string, g: GeneratedPath): string {
+function collisionMessage(rel: string, g: GeneratedPath): string {
   if (g.path === "")
     return `may be replaced by a page of ${g.source}, which can generate any address: rename the route`;
   if (g.path.endsWith("/") && rel.toLowerCase() !== g.path.slice(0, -1).toLowerCase()) {
