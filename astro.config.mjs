@@ -3,8 +3,8 @@ import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
 import { CSP_DIRECTIVES } from "./src/hosting/policy.ts";
 import { publishGuard } from "./src/integrations/publish-guard.ts";
-import { MAX_INPUT_PIXELS } from "./src/lib/images.ts";
-import { markedProcessor } from "./src/lib/markdown-processor.ts";
+import { MAX_INPUT_PIXELS } from "./src/checks/images.ts";
+import { markedProcessor } from "./src/markdown/astro-processor.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
 import { site } from "./src/site.config.ts";
@@ -27,8 +27,8 @@ export default defineConfig({
   image: {
     service: {
       // Astro's sharp service, made strict: a corrupt, oversized or mislabelled image fails
-      // the build instead of being published unconverted (src/image-service/strict-sharp.ts).
-      entrypoint: fileURLToPath(new URL("./src/image-service/strict-sharp.ts", import.meta.url)),
+      // the build instead of being published unconverted (src/build/strict-sharp-service.ts).
+      entrypoint: fileURLToPath(new URL("./src/build/strict-sharp-service.ts", import.meta.url)),
       config: {
         // Effort 2 encodes AVIF about 4x faster than the default 4 here, for files about
         // 10% larger (measured on the fixture photo at four widths).
@@ -42,7 +42,7 @@ export default defineConfig({
   // The publish guard last: it checks content before the build and the finished site after.
   integrations: [...sitemapWithLastmod(), pagefindIndex(), publishGuard({ lang: site.lang })],
   markdown: {
-    // marked is our one Markdown engine (see src/lib/markdown.ts).
+    // marked is our one Markdown engine (see src/markdown/engine.ts).
     processor: markedProcessor(),
     // marked highlights nothing; Astro's default (Shiki) would write inline styles the CSP forbids.
     syntaxHighlight: false,

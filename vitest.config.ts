@@ -4,7 +4,17 @@ export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], testTimeout: 30_000 },
+        // Tests of src/ modules, in the folders that mirror them; they spawn no processes.
+        test: {
+          name: "unit",
+          include: ["tests/**/*.test.ts"],
+          exclude: ["tests/cli/**", "tests/site/**"],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        // The command-line wrappers, run as a user would (child processes, no site build).
+        test: { name: "cli", include: ["tests/cli/**/*.test.ts"], testTimeout: 60_000 },
       },
       {
         test: {

@@ -1,12 +1,12 @@
 /**
  * The content collection: articles, one Markdown file each, checked against the one
- * article schema (src/lib/article-schema.ts). Unknown fields are errors.
+ * article schema (src/model/article-schema.ts). Unknown fields are errors.
  */
 import { defineCollection } from "astro:content";
 import { glob, type Loader } from "astro/loaders";
 import { readFile } from "node:fs/promises";
-import { ARTICLES_DIR, articleSchema } from "./lib/article-schema.ts";
-import { strictFrontmatterData } from "./lib/validate/frontmatter.ts";
+import { ARTICLES_DIR, articleSchema } from "./model/article-schema.ts";
+import { strictFrontmatterData } from "./checks/content/frontmatter.ts";
 
 /**
  * Astro's glob loader, with each entry's frontmatter read again by our strict YAML

@@ -2,7 +2,7 @@
  * `npm run build`: an atomic build. dist/ is replaced only by a site that built and
  * passed every check; a failing build leaves the previous dist/ exactly as it was.
  *
- * 1. The content check (src/lib/validate/): every problem in every file, before Astro starts.
+ * 1. The content check (src/checks/content/): every problem in every file, before Astro starts.
  * 2. `astro build` into a new folder beside dist/.
  * 3. After Astro's process has exited (so their memory never adds up): the Pagefind index,
  *    then the host files and output checks of the publish-guard integration (metadata,
@@ -17,8 +17,8 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promise
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
-import { countPageLine, emptyProgress, formatProgress } from "../lib/build-progress.ts";
-import { CHECKED_CONTENT_ENV, checkContent, formatReport } from "../lib/validate/index.ts";
+import { countPageLine, emptyProgress, formatProgress } from "../build/progress.ts";
+import { CHECKED_CONTENT_ENV, checkContent, formatReport } from "../checks/content/index.ts";
 import { buildSearchIndex } from "../integrations/pagefind.ts";
 import {
   CHECKS_PASSED,

@@ -1,11 +1,11 @@
 /**
- * `npm run check`: the content check alone (see src/lib/validate/). Prints every
+ * `npm run check`: the content check alone (see src/checks/content/). Prints every
  * problem in every file as `file:line: field: message` and exits 1 if there is any error
  * (warnings, `file:line: warning: …`, are printed and do not fail it).
  */
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkContent, formatReport } from "../lib/validate/index.ts";
+import { checkContent, formatReport } from "../checks/content/index.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const started = performance.now();

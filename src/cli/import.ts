@@ -13,8 +13,8 @@ import { link, mkdir, open, readFile, rename, stat, unlink } from "node:fs/promi
 import { basename, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { decodeScraped, ScrapedTextError } from "../lib/import/parse-scraped.ts";
-import { importScraped, SLUG_RE, type ImportResult } from "../lib/import/import-article.ts";
+import { decodeScraped, ScrapedTextError } from "../import/parse-scraped.ts";
+import { importScraped, SLUG_RE, type ImportResult } from "../import/import-article.ts";
 import { site } from "../site.config.ts";
 
 const USAGE = `Usage: npm run import -- <file.txt>... [options]

@@ -5,9 +5,9 @@
  * The nginx config (src/hosting/nginx.ts) is made from the same pieces.
  */
 import { readdir } from "node:fs/promises";
-import { scanHtml } from "../lib/html-scan.ts";
-import { policyOf, scanSite, type SiteScan } from "../lib/site-scan.ts";
-import { escapeHtml } from "../lib/markdown.ts";
+import { scanHtml } from "../checks/output/html-scan.ts";
+import { policyOf, scanSite, type SiteScan } from "../checks/output/site-scan.ts";
+import { escapeHtml } from "../markdown/engine.ts";
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,

@@ -4,7 +4,7 @@
  * dist/: see src/cli/build.ts):
  *
  * - before anything renders (`astro:config:setup`): the content check
- *   (src/lib/validate/), which reports every problem in every file and stops the build;
+ *   (src/checks/content/), which reports every problem in every file and stops the build;
  *   in `astro dev` it only warns;
  * - when the pages are written (`astro:build:done`, after the other integrations): the
  *   host files (`_headers`, `_redirects`, redirect pages for renamed articles), then the
@@ -19,14 +19,14 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
-import { embeddedMetadata, RASTER_EXTENSIONS } from "../lib/images.ts";
-import { checkReferences, formatBrokenLink } from "../lib/link-check.ts";
+import { embeddedMetadata, RASTER_EXTENSIONS } from "../checks/images.ts";
+import { checkReferences, formatBrokenLink } from "../checks/output/link-check.ts";
 import { articleImagesPlugin } from "./article-images.ts";
-import { documentProblems, scanSite, type SiteScan } from "../lib/site-scan.ts";
-import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../lib/validate/index.ts";
-import { listPublished, replacedPages } from "../lib/validate/public-files.ts";
-import { symlinkProblems } from "../lib/validate/symlinks.ts";
-import { ARTICLES_DIR } from "../lib/article-schema.ts";
+import { documentProblems, scanSite, type SiteScan } from "../checks/output/site-scan.ts";
+import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../checks/content/index.ts";
+import { listPublished, replacedPages } from "../checks/content/public-files.ts";
+import { symlinkProblems } from "../checks/content/symlinks.ts";
+import { ARTICLES_DIR } from "../model/article-schema.ts";
 import {
   articleRedirects,
   headerRules,

@@ -8,7 +8,7 @@ import sitemap from "@astrojs/sitemap";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pageLastModified } from "../lib/page-dates.ts";
+import { pageLastModified } from "../formats/page-dates.ts";
 
 /** Pages for people only, relative to the base. */
 const EXCLUDED = ["search/", "404/"];

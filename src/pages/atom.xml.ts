@@ -1,7 +1,7 @@
 /** Atom 1.0, full content. */
 import type { APIRoute } from "astro";
-import { atomFeed } from "../lib/feeds.ts";
-import { feedChannel, feedItems } from "../render/feed-items.ts";
+import { atomFeed } from "../formats/feeds.ts";
+import { feedChannel, feedItems } from "../views/feed-items.ts";
 
 export const GET: APIRoute = async () =>
   new Response(atomFeed(feedChannel(), await feedItems()), {

@@ -1,7 +1,7 @@
 /** JSON Feed 1.1, full content. */
 import type { APIRoute } from "astro";
-import { jsonFeed } from "../lib/feeds.ts";
-import { feedChannel, feedItems } from "../render/feed-items.ts";
+import { jsonFeed } from "../formats/feeds.ts";
+import { feedChannel, feedItems } from "../views/feed-items.ts";
 
 export const GET: APIRoute = async () =>
   new Response(jsonFeed(feedChannel(), await feedItems()), {

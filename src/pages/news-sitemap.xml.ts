@@ -1,8 +1,8 @@
 /** Google News sitemap: articles of the last two days only (often none, and still valid). */
 import type { APIRoute } from "astro";
 import { getCollection } from "astro:content";
-import { newsSitemap } from "../lib/news-sitemap.ts";
-import { absoluteUrl, articlePath } from "../lib/urls.ts";
+import { newsSitemap } from "../formats/news-sitemap.ts";
+import { absoluteUrl, articlePath } from "../model/urls.ts";
 import { site } from "../site.config.ts";
 
 export const GET: APIRoute = async () => {

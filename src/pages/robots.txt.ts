@@ -1,7 +1,7 @@
 /** robots.txt naming both sitemaps. */
 import type { APIRoute } from "astro";
-import { robotsTxt } from "../lib/news-sitemap.ts";
-import { absoluteUrl, joinBase } from "../lib/urls.ts";
+import { robotsTxt } from "../formats/news-sitemap.ts";
+import { absoluteUrl, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
 
 export const GET: APIRoute = () => {

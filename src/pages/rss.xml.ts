@@ -1,9 +1,9 @@
 /** RSS 2.0 through @astrojs/rss, with each article in full in content:encoded. */
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
-import { toInstant } from "../lib/dates.ts";
-import { escapeHtml } from "../lib/markdown.ts";
-import { feedChannel, feedItems } from "../render/feed-items.ts";
+import { toInstant } from "../model/dates.ts";
+import { escapeHtml } from "../markdown/engine.ts";
+import { feedChannel, feedItems } from "../views/feed-items.ts";
 
 export const GET: APIRoute = async () => {
   const channel = feedChannel();

@@ -1,7 +1,7 @@
 /**
  * A corpus of bad articles: each is a source problem that `npm run build` refuses, and
  * that `npm run check` must report first, with file and line. Used by the unit tests of
- * the check (tests/unit/check-agreement.test.ts) and by one build that must refuse them
+ * the check (tests/checks/content/check-agreement.test.ts) and by one build that must refuse them
  * all, naming each (tests/site/check-agreement.test.ts).
  */
 import sharp from "sharp";

@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { importScraped, type ImportOptions, type ImportResult } from "../../src/lib/import/import-article.ts";
-import { decodeScraped } from "../../src/lib/import/parse-scraped.ts";
+import { importScraped, type ImportOptions, type ImportResult } from "../../src/import/import-article.ts";
+import { decodeScraped } from "../../src/import/parse-scraped.ts";
 import { site } from "../../src/site.config.ts";
 import { projectRoot } from "./build.ts";
 

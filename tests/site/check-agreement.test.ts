@@ -1,7 +1,7 @@
 /**
  * `npm run check` and the build agree: a build of the bad-article corpus
  * (tests/helpers/bad-articles.ts) is refused, and every source problem in it is named
- * with its file and line, as the check names it (tests/unit/check-agreement.test.ts).
+ * with its file and line, as the check names it (tests/checks/content/check-agreement.test.ts).
  * One build for the whole corpus: each case is asserted in its output.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -3,10 +3,10 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { PAGE_SIZE } from "../../src/lib/pagination.ts";
+import { PAGE_SIZE } from "../../src/views/pagination.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 import { parseDocument } from "../helpers/html.ts";
-import { OLDER_NEWS_ID, RECENT_NEWS_ID } from "../helpers/reach-fixtures.ts";
+import { OLDER_NEWS_ID, RECENT_NEWS_ID } from "../helpers/listing-fixtures.ts";
 
 const dist = inject("site");
 let doc: Document;
@@ -91,7 +91,7 @@ describe("the fixture article", () => {
   it("lists the newest article first on the home page", async () => {
     const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const links = [...home.querySelectorAll(".summary-headline a")].map((a) => a.getAttribute("href"));
-    // The two build-relative news fixtures are newer than this one (tests/helpers/reach-fixtures.ts).
+    // The two build-relative news fixtures are newer than this one (tests/helpers/listing-fixtures.ts).
     expect(links.slice(0, 3)).toEqual([
       `/articles/${RECENT_NEWS_ID}/`,
       `/articles/${OLDER_NEWS_ID}/`,

@@ -6,7 +6,7 @@
 import type { TestProject } from "vitest/node";
 import { astroBuild, projectCopy, removeDir, tempDir } from "../helpers/build.ts";
 import { fixtureArticleFiles } from "../helpers/fixtures.ts";
-import { reachFixtureFiles } from "../helpers/reach-fixtures.ts";
+import { reachFixtureFiles } from "../helpers/listing-fixtures.ts";
 import { importedFixtureFiles } from "../helpers/import-fixtures.ts";
 import { hostileArticleFiles } from "../helpers/hostile.ts";
 

@@ -7,10 +7,10 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
-import { checkLinks, formatBrokenLink } from "../../src/lib/link-check.ts";
-import { embeddedMetadata, RASTER_EXTENSIONS } from "../../src/lib/images.ts";
+import { checkLinks, formatBrokenLink } from "../../src/checks/output/link-check.ts";
+import { embeddedMetadata, RASTER_EXTENSIONS } from "../../src/checks/images.ts";
 import { pagePolicy, parsePolicy } from "../../src/hosting/site-files.ts";
-import { scanHtml } from "../../src/lib/html-scan.ts";
+import { scanHtml } from "../../src/checks/output/html-scan.ts";
 import { parseDocument } from "../helpers/html.ts";
 import {
   gpsTaggedJpeg,

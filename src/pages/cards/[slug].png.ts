@@ -1,8 +1,8 @@
 /** One social card per article, at /cards/<id>.png. */
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
-import { formatPubDate } from "../../lib/dates.ts";
-import { cardKey, socialCard, type CardContent } from "../../render/social-card.ts";
+import { formatPubDate } from "../../model/dates.ts";
+import { cardKey, socialCard, type CardContent } from "../../views/social-card.ts";
 import { site } from "../../site.config.ts";
 
 function cardOf(article: CollectionEntry<"articles">): CardContent {

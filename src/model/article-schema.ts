@@ -1,0 +1,134 @@
+/**
+ * What an article is: the one content schema. `src/content.config.ts` gives it to Astro's
+ * content layer (with Astro's `image()` for the hero photo), and the content check
+ * (`src/checks/content/`) runs the very same rules before anything renders, with a plain
+ * path for the image, so the two can never disagree.
+ * Unknown fields are errors (a typo must not vanish silently).
+ */
+import { z } from "astro/zod";
+import languageTags from "language-tags";
+import { parsePubDate, toInstant } from "./dates.ts";
+import { slugify } from "./slug.ts";
+
+/** Where articles live, relative to the project root: one Markdown file each. */
+export const ARTICLES_DIR = "content/articles";
+
+const text = z.string().trim().min(1, { error: "must not be empty" });
+
+/**
+ * How long a field's text may be, in characters: past `warn` the content check warns
+ * (too long to read well: a headline that wraps to four lines, alt text a screen reader
+ * reads for half a minute); past `max` it is an error (text pasted into the wrong field).
+ */
+export const LENGTH_LIMITS = {
+  headline: { warn: 110, max: 200 },
+  standfirst: { warn: 300, max: 600 },
+  caption: { warn: 300, max: 1000 },
+  alt: { warn: 150, max: 1000 },
+} as const;
+
+/** Characters as a reader counts them (code points), not UTF-16 units. */
+export function textLength(value: string): number {
+  return [...value].length;
+}
+
+function limited(kind: keyof typeof LENGTH_LIMITS) {
+  const { max } = LENGTH_LIMITS[kind];
+  return text.refine((value) => textLength(value) <= max, {
+    error: (issue) => `is ${textLength(String(issue.input))} characters long; the limit is ${max}`,
+  });
+}
+
+/** A section or tag names a page (/tags/<slug>/): it needs a letter or digit to make an address from. */
+const topic = text.refine((name) => slugify(name) !== "", { error: "must contain a letter or digit" });
+
+/**
+ * A day ("2016-02-10") or a full time with a zone; never a made-up time and never a
+ * day that does not exist. Frontmatter is read with YAML's core schema (see
+ * `src/checks/content/frontmatter.ts`), so dates arrive here as the text the author wrote;
+ * a Date is still accepted for callers that build entries in code.
+ */
+const pubDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
+  try {
+    return parsePubDate(value);
+  } catch (error) {
+    ctx.addIssue({ code: "custom", message: (error as Error).message });
+    return z.NEVER;
+  }
+});
+
+/** An article's address segment, as Astro derives it from a file name: lower case, no slashes or dots. */
+export const SLUG_RE = /^[\p{Ll}\p{Lo}\p{N}_-]+$/u;
+
+const formerSlug = z
+  .string()
+  .regex(SLUG_RE, { error: 'must be an old address segment such as "old-headline" (lower case, no slashes)' });
+
+/**
+ * The article schema. `image` is the schema of the hero image reference: Astro's
+ * `image()` in the content layer, a plain string (the path beside the article) in the
+ * content check, which then reads the file itself.
+ */
+export function articleSchema<I extends z.ZodType>(image: I) {
+  return z
+    .strictObject({
+      headline: limited("headline"),
+      standfirst: limited("standfirst"),
+      published: pubDate,
+      /** Corrections and updates, shown on the page with their dates. */
+      updates: z.array(z.strictObject({ date: pubDate, note: text })).default([]),
+      section: topic,
+      tags: z.array(topic).default([]),
+      /** BCP 47 language of the article's text. */
+      lang: z
+        .string()
+        .refine((tag) => languageTags.check(tag), {
+          error: (issue) =>
+            `"${String(issue.input)}" is not a valid BCP 47 language tag: use one such as "en", "ar" or "pt-BR"`,
+        })
+        .default("en"),
+      /** Wire and syndicated copy: who published it first, and where. */
+      source: z
+        .strictObject({
+          publisher: text,
+          // As browsers read it: characters a URL may not hold (quotes, <, >) are percent-encoded.
+          url: z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).href),
+        })
+        .optional(),
+      /** Absent for wire copy without a named writer. */
+      byline: text.optional(),
+      /** The lead figure, shown above the body. Body figures live in the Markdown. */
+      hero: z
+        .strictObject({
+          caption: limited("caption"),
+          credit: text,
+          image: image.optional(),
+          alt: limited("alt").optional(),
+        })
+        .refine((f) => !f.image || f.alt, { error: "alt text is required when a figure has an image", path: ["alt"] })
+        .optional(),
+      /**
+       * Earlier addresses of a renamed article (the old file names): each answers with a
+       * permanent (301) redirect to the current address.
+       */
+      formerSlugs: z.array(formerSlug).default([]),
+    })
+    .superRefine((article, ctx) => {
+      // A correction cannot come before the story it corrects.
+      const published = article.published;
+      article.updates.forEach((update, i) => {
+        // A day is compared as a day: "2016-02-10" is not before "2016-02-10T14:30+01:00".
+        const before =
+          update.date.precision === "day" || published.precision === "day"
+            ? update.date.iso.slice(0, 10) < published.iso.slice(0, 10)
+            : toInstant(update.date).getTime() < toInstant(published).getTime();
+        if (before) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["updates", i, "date"],
+            message: `is before the article was published (${article.published.iso})`,
+          });
+        }
+      });
+    });
+}

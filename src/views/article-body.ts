@@ -1,0 +1,29 @@
+/** The article body as the page shows it: the stored HTML with figure images optimized. */
+import type { CollectionEntry } from "astro:content";
+import { findFigureImages, replaceFigureImages } from "../markdown/figures.ts";
+import { imageFacts, pictureHtml, resolveFigureImage } from "./figure-image.ts";
+
+export async function articleBodyHtml(article: CollectionEntry<"articles">): Promise<string> {
+  const html = article.rendered?.html;
+  if (html === undefined)
+    throw new Error(
+      `${article.filePath ?? article.id}: the body could not be rendered; see the Markdown error reported above`,
+    );
+  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  return replaceFigureImages(html, async (ref) =>
+    pictureHtml(await resolveFigureImage(ref, filePath), { alt: ref.alt }),
+  );
+}
+
+/**
+ * The image files an article shows (hero and body figures), as Astro names them: the
+ * names carry a hash of the file's bytes, so a replaced photo changes the page's
+ * incremental-build key even when the Markdown did not change.
+ */
+export async function articleImageKeys(article: CollectionEntry<"articles">): Promise<string[]> {
+  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  const hero = article.data.hero?.image;
+  const refs = findFigureImages(article.rendered?.html ?? "");
+  const inline = await Promise.all(refs.map(async (ref) => imageFacts(await resolveFigureImage(ref, filePath)).src));
+  return [...(hero ? [imageFacts(hero).src] : []), ...inline];
+}

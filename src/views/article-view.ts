@@ -1,0 +1,109 @@
+/**
+ * Everything derived from one article that more than one output needs (the page, its
+ * meta tags and JSON-LD, the feeds): addresses, body HTML, figures with their image
+ * files, word count, reading time, last change. Computed once per article per build.
+ */
+import type { CollectionEntry } from "astro:content";
+import { bodyReadingText } from "./article-text.ts";
+import { compareNewestFirst, formatPubDate, type PubDate } from "../model/dates.ts";
+import { escapeHtml, figureHtml, htmlToText, renderedFigures, renderInline } from "../markdown/engine.ts";
+import { countWords, minutesForWords } from "../model/reading-time.ts";
+import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
+import { site } from "../site.config.ts";
+import { articleBodyHtml } from "./article-body.ts";
+import { fallbackImage, resolveFigureImage, type SingleImage } from "./figure-image.ts";
+
+export type Article = CollectionEntry<"articles">;
+
+interface FigureView {
+  /** Plain text, for alt-less contexts such as JSON-LD. */
+  caption: string;
+  credit: string;
+  image?: (SingleImage & { alt: string }) | undefined;
+}
+
+export interface ArticleView {
+  article: Article;
+  path: string;
+  url: string;
+  bodyHtml: string;
+  /** Hero first (when there is one), then body figures in order. */
+  figures: FigureView[];
+  wordCount: number;
+  minutes: number;
+  /** The latest update's date, when the article has been updated. */
+  modified?: PubDate | undefined;
+  card: { path: string; url: string; alt: string };
+}
+
+const BASE = import.meta.env.BASE_URL;
+
+function cardPath(id: string): string {
+  return joinBase(BASE, `/cards/${id}.png`);
+}
+
+function latestUpdate(article: Article): PubDate | undefined {
+  const dates = article.data.updates.map((u) => u.date);
+  return dates.sort((a, b) =>
+    compareNewestFirst(
+      a,
+      b,
+      (d) => d,
+      (d) => d.iso,
+    ),
+  )[0];
+}
+
+/**
+ * The view of an article. Article pages make one each; the feeds make theirs once per
+ * build (src/views/feed-items.ts), so nothing here is kept for the whole build.
+ */
+export async function articleView(article: Article): Promise<ArticleView> {
+  const path = articlePath(BASE, article.id);
+  const url = absoluteUrl(site.url, path);
+  const bodyHtml = await articleBodyHtml(article);
+  const wordCount = countWords(bodyReadingText(bodyHtml));
+  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  const { hero } = article.data;
+  const figures: FigureView[] = [];
+  if (hero) {
+    figures.push({
+      caption: htmlToText(renderInline(hero.caption)),
+      credit: hero.credit,
+      image: hero.image ? { ...(await fallbackImage(hero.image)), alt: hero.alt ?? "" } : undefined,
+    });
+  }
+  // Read back from the HTML the content layer already rendered: no second Markdown parse.
+  for (const figure of renderedFigures(article.rendered?.html ?? "")) {
+    const image = figure.image
+      ? { ...(await fallbackImage(await resolveFigureImage(figure.image, filePath))), alt: figure.image.alt }
+      : undefined;
+    figures.push({ caption: figure.caption, credit: figure.credit, image });
+  }
+  const date = formatPubDate(article.data.published, site.dateLocale);
+  return {
+    article,
+    path,
+    url,
+    bodyHtml,
+    figures,
+    wordCount,
+    minutes: minutesForWords(wordCount, site.wordsPerMinute),
+    modified: latestUpdate(article),
+    card: {
+      path: cardPath(article.id),
+      url: absoluteUrl(site.url, cardPath(article.id)),
+      alt: `${article.data.headline} (${site.name}, ${date})`,
+    },
+  };
+}
+
+/** The full article as feed readers get it: hero figure, then the body (not yet sanitized). */
+export function feedBodyHtml(view: ArticleView): string {
+  const hero = view.article.data.hero;
+  const heroFigure = hero ? view.figures[0] : undefined;
+  const heroImage = heroFigure?.image
+    ? `<img src="${escapeHtml(heroFigure.image.src)}" alt="${escapeHtml(heroFigure.image.alt)}" width="${heroFigure.image.width}" height="${heroFigure.image.height}">`
+    : "";
+  return (hero ? figureHtml(hero, heroImage, "figure-hero") : "") + view.bodyHtml;
+}

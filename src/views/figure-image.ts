@@ -1,0 +1,79 @@
+/**
+ * Figure images through astro:assets (sharp): AVIF and WebP at several widths, a
+ * JPEG/PNG fallback, and width/height so nothing shifts while loading.
+ */
+import type { ImageMetadata } from "astro";
+import { getImage } from "astro:assets";
+import { posix } from "node:path";
+import { escapeHtml } from "../markdown/engine.ts";
+import type { FigureImageRef } from "../markdown/figures.ts";
+// The images articles use, loaded on demand (src/integrations/article-images.ts): never a
+// glob of the folder, which would publish unused images as they are.
+import articleImages from "virtual:newsroom/article-images";
+
+/**
+ * The widths we offer, capped at the original's own width (never upscaled): phones at
+ * 1x to 3x, and the 42rem column at 2x. Each width costs an AVIF and a WebP encode.
+ */
+const MAX_WIDTH = 1440;
+const WIDTHS = [360, 720, 1080, MAX_WIDTH];
+/** The body column is at most 42rem wide; below that the image fills the viewport. */
+const SIZES = "(min-width: 46rem) 42rem, 100vw";
+
+export async function resolveFigureImage(ref: FigureImageRef, articleFilePath: string): Promise<ImageMetadata> {
+  const key = posix.normalize(posix.join("/", posix.dirname(articleFilePath), ref.src));
+  const load = articleImages[key];
+  if (!load) {
+    throw new Error(`${articleFilePath}: figure image "${ref.src}" was not found (looked for ${key.slice(1)})`);
+  }
+  return load();
+}
+
+/**
+ * An image's size and format, read without publishing the original. In a build, Astro
+ * hands us a proxy that marks the original file "referenced" (copied into dist/ as it
+ * is, EXIF and GPS included) on any property read, except its hidden `clone`, which is
+ * what Astro's own getImage() reads. Read dimensions through this, never `image.width`.
+ */
+export function imageFacts(image: ImageMetadata): ImageMetadata {
+  return (image as ImageMetadata & { clone?: ImageMetadata }).clone ?? image;
+}
+
+export interface PictureOptions {
+  alt: string;
+  /** The hero: fetched at once and first, since it is the largest thing above the fold. */
+  eager?: boolean;
+}
+
+/** One JPEG/PNG of an image: the <img> fallback, and the file feeds and structured data point to. */
+export interface SingleImage {
+  src: string;
+  width: number;
+  height: number;
+}
+
+export async function fallbackImage(image: ImageMetadata): Promise<SingleImage> {
+  const facts = imageFacts(image);
+  const format = facts.format === "png" ? "png" : "jpg";
+  const result = await getImage({ src: image, format, width: Math.min(facts.width, 960) });
+  const width = Number(result.attributes.width);
+  return { src: result.src, width, height: Math.round((facts.height / facts.width) * width) };
+}
+
+export async function pictureHtml(image: ImageMetadata, { alt, eager = false }: PictureOptions): Promise<string> {
+  const { width } = imageFacts(image);
+  const widths = [...new Set([...WIDTHS.filter((w) => w < width), Math.min(width, MAX_WIDTH)])];
+  const [avif, webp, fallback] = await Promise.all([
+    getImage({ src: image, format: "avif", widths, sizes: SIZES }),
+    getImage({ src: image, format: "webp", widths, sizes: SIZES }),
+    fallbackImage(image),
+  ]);
+  const loading = eager ? `loading="eager" fetchpriority="high"` : `loading="lazy"`;
+  return (
+    `<picture>` +
+    `<source type="image/avif" srcset="${escapeHtml(avif.srcSet.attribute)}" sizes="${SIZES}">` +
+    `<source type="image/webp" srcset="${escapeHtml(webp.srcSet.attribute)}" sizes="${SIZES}">` +
+    `<img src="${escapeHtml(fallback.src)}" alt="${escapeHtml(alt)}" width="${fallback.width}" height="${fallback.height}" ${loading} decoding="async">` +
+    `</picture>`
+  );
+}

@@ -1,0 +1,93 @@
+/** One read of a built site for the output checks (src/checks/output/site-scan.ts), and its cache. */
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { writeFiles } from "../../helpers/build.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { scanSite } from "../../../src/checks/output/site-scan.ts";
+import { outputProblems } from "../../../src/integrations/publish-guard.ts";
+
+const roots: string[] = [];
+afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
+
+async function folder(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), "newsroom-scan-"));
+  roots.push(root);
+  return root;
+}
+
+const CSP = `<meta http-equiv="content-security-policy" content="default-src 'self'">`;
+const page = (body: string, head = CSP) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+
+describe("scanSite", () => {
+  it("reads each page's policy, ids, references and script-running markup in one pass", async () => {
+    const site = await folder();
+    await writeFiles(site, {
+      "index.html": page(`<a id="top" href="/a/#p">a</a><img src="/x.png" srcset="/x.png 1x, /y.png 2x" alt="">`),
+      "a/index.html": page(`<p id="p" onclick="go()">p</p><a href=" java\tscript:go()">x</a>`, ""),
+      "s.css": `body { background: url("/bg.png") }`,
+      "sitemap-0.xml": `<urlset><url><loc>https://example.org/a/</loc></url></urlset>`,
+      "x.png": "not read",
+    });
+    const scan = await scanSite(site);
+    expect(scan.files).toEqual(["a/index.html", "index.html", "s.css", "sitemap-0.xml", "x.png"]);
+    expect(scan.facts.has("x.png")).toBe(false);
+    expect(scan.facts.get("index.html")).toEqual({
+      policy: "default-src 'self'",
+      unsafe: [],
+      ids: ["top"],
+      refs: [
+        ["a href", "/a/#p"],
+        ["img src", "/x.png"],
+        ["img srcset", "/x.png"],
+        ["img srcset", "/y.png"],
+      ],
+    });
+    const inner = scan.facts.get("a/index.html")!;
+    expect(inner.policy).toBeNull();
+    expect(inner.unsafe).toEqual(['<p> has an event handler attribute "onclick"', "<a href> is a script URL"]);
+    expect(scan.facts.get("s.css")!.refs).toEqual([["css url()", "/bg.png"]]);
+    expect(scan.facts.get("sitemap-0.xml")!.refs).toEqual([["sitemap loc", "https://example.org/a/"]]);
+  });
+
+  it("reuses the facts of unchanged files between builds, and only this build's", async () => {
+    const site = await folder();
+    const cacheFile = join(await folder(), "page-facts.json");
+    const pages = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [`p${i}/index.html`, page(`<a href="/p${(i + 1) % 5}/">n</a>`)]),
+    );
+    await writeFiles(site, { ...pages, "index.html": page("home") });
+    expect((await scanSite(site, { cacheFile })).scanned).toBe(6);
+    expect((await scanSite(site, { cacheFile })).scanned).toBe(0);
+
+    // An edited page is read again by its new bytes; a deleted one leaves the cache.
+    await writeFiles(site, { "p1/index.html": page(`<a href="/p2/" onmouseover="x()">n</a>`) });
+    await rm(join(site, "p4"), { recursive: true });
+    const scan = await scanSite(site, { cacheFile });
+    expect(scan.scanned).toBe(1);
+    expect(scan.facts.get("p1/index.html")!.unsafe).toEqual(['<a> has an event handler attribute "onmouseover"']);
+    const saved = JSON.parse(await readFile(cacheFile, "utf8")) as { facts: Record<string, unknown> };
+    // Five distinct files now (p0–p3 and the home page).
+    expect(Object.keys(saved.facts)).toHaveLength(5);
+  });
+
+  it("lets a cached scan find the same problems as a fresh one", async () => {
+    const site = await folder();
+    const cacheFile = join(await folder(), "page-facts.json");
+    await writeFiles(site, {
+      "index.html": page(`<a href="/missing/">x</a>`),
+      "404.html": page("", ""),
+      "empty.html": page("", `<meta http-equiv="Content-Security-Policy" content="">`),
+    });
+    const options = { base: "/", site: "https://example.org" };
+    const fresh = await outputProblems(site, options);
+    await scanSite(site, { cacheFile });
+    const cached = await outputProblems(site, options, await scanSite(site, { cacheFile }));
+    expect(fresh).toEqual([
+      "404.html: has no Content-Security-Policy meta tag",
+      "empty.html: has no Content-Security-Policy meta tag",
+      'broken: index.html: a href "/missing/" has no page (no index.html there)',
+    ]);
+    expect(cached).toEqual(fresh);
+  });
+});

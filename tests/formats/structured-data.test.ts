@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { jsonForScript, newsArticleJsonLd, type ArticleFacts } from "../../src/formats/structured-data.ts";
+
+const publisher = {
+  name: "Desk",
+  url: "https://example.org/",
+  logo: { url: "https://example.org/logo.png", width: 512, height: 512 },
+};
+const article: ArticleFacts = {
+  url: "https://example.org/articles/a/",
+  headline: "Headline",
+  description: "Standfirst",
+  published: { precision: "day", iso: "2016-02-10" },
+  lang: "en",
+  section: "News",
+  tags: ["Syria", "Russia"],
+  wordCount: 496,
+  minutes: 3,
+  images: [{ url: "https://example.org/cards/a.png", width: 1200, height: 630 }],
+};
+
+describe("newsArticleJsonLd", () => {
+  it("credits the organization as author when there is no byline", () => {
+    const data = newsArticleJsonLd(article, publisher);
+    expect(data["@type"]).toBe("NewsArticle");
+    expect(data.author).toEqual(data.publisher);
+    expect((data.publisher as { "@type": string })["@type"]).toBe("NewsMediaOrganization");
+    expect(data.dateModified).toBe("2016-02-10");
+    expect(data.timeRequired).toBe("PT3M");
+    expect(data.isAccessibleForFree).toBe(true);
+    expect(data).not.toHaveProperty("isBasedOn");
+  });
+
+  it("names a bylined writer, the original publisher, and captioned, credited photos", () => {
+    const data = newsArticleJsonLd(
+      {
+        ...article,
+        byline: "Jane Doe",
+        modified: { precision: "time", iso: "2016-02-11T09:00:00Z" },
+        source: { publisher: "The New Arab", url: "https://www.newarab.com/news/x" },
+        images: [
+          ...article.images,
+          { url: "https://example.org/p.jpg", width: 960, height: 720, caption: "A street", credit: "Getty" },
+        ],
+      },
+      publisher,
+    );
+    expect(data.author).toEqual({ "@type": "Person", name: "Jane Doe" });
+    expect(data.dateModified).toBe("2016-02-11T09:00:00Z");
+    expect(data.isBasedOn).toBe("https://www.newarab.com/news/x");
+    expect(data.sourceOrganization).toEqual({ "@type": "NewsMediaOrganization", name: "The New Arab" });
+    expect((data.image as object[])[1]).toMatchObject({
+      "@type": "ImageObject",
+      caption: "A street",
+      creditText: "Getty",
+    });
+  });
+});
+
+describe("jsonForScript", () => {
+  const hostile = ["</script><script>alert(1)</script>", "<!--", "]]>", "a & b", "\u2028\u2029", "</SCRIPT >"];
+
+  it.each(hostile)("keeps %j from closing or commenting the script element, and round-trips", (text) => {
+    const json = jsonForScript({ headline: text });
+    expect(json).not.toMatch(/[<>&\u2028\u2029]/);
+    expect(JSON.parse(json)).toEqual({ headline: text });
+  });
+});
