@@ -5,8 +5,10 @@
 import { defineCollection } from "astro:content";
 import { glob, type Loader } from "astro/loaders";
 import { readFile } from "node:fs/promises";
+import { now, preview } from "virtual:newsroom/edition";
 import { ARTICLES_DIR, articleSchema } from "./model/article-schema.ts";
 import { strictFrontmatterData } from "./checks/content/frontmatter.ts";
+import { isBuilt, publicationState, type Publishable } from "./model/publication.ts";
 
 /**
  * Astro's glob loader, with each entry's frontmatter read again by our strict YAML
@@ -19,8 +21,8 @@ function strictGlob(options: Parameters<typeof glob>[0]): Loader {
   const inner = glob(options);
   return {
     ...inner,
-    load: (context) =>
-      inner.load({
+    load: async (context) => {
+      await inner.load({
         ...context,
         parseData: async (props) =>
           context.parseData(
@@ -34,8 +36,37 @@ function strictGlob(options: Parameters<typeof glob>[0]): Loader {
                 }
               : props,
           ),
-      }),
+      });
+      editionOnly(context.store);
+    },
   };
+}
+
+type Store = Parameters<Loader["load"]>[0]["store"];
+
+/**
+ * Leaves in the collection only what this edition publishes (src/model/publication.ts):
+ * a draft or an embargoed article is taken out (a preview keeps it), and a withdrawn
+ * one keeps only its frontmatter's facts, without its hero image or text. Done after
+ * every load, on the whole store, so an entry kept from an earlier build (whose clock
+ * or edition differed) is judged again; an entry not in the store never reaches a
+ * page, and Astro imports no image for it.
+ */
+function editionOnly(store: Store): void {
+  for (const entry of store.values()) {
+    const state = publicationState(entry.data as unknown as Publishable, now);
+    if (!isBuilt(state, preview)) store.delete(entry.id);
+    else if (state === "withdrawn" && (entry.body !== undefined || entry.assetImports?.length)) {
+      const { hero, ...data } = entry.data as { hero?: { caption: string; credit: string } };
+      store.delete(entry.id);
+      store.set({
+        id: entry.id,
+        data: hero ? { ...data, hero: { caption: hero.caption, credit: hero.credit } } : data,
+        ...(entry.filePath ? { filePath: entry.filePath } : {}),
+        ...(entry.digest ? { digest: entry.digest } : {}),
+      });
+    }
+  }
 }
 
 const articles = defineCollection({

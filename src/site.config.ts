@@ -18,6 +18,11 @@ export interface SiteConfig {
   lang: string;
   /** Locale used to display dates. */
   dateLocale: string;
+  /**
+   * The time zone every time shown on the site is given in (an IANA name such as
+   * "Europe/London", or "UTC"); the zone's abbreviation is shown with the time.
+   */
+  timeZone: string;
   /** The organisation that publishes this site (its address is the site's home page). */
   publisher: { name: string };
   /** The square PNG logo drawn from public/favicon.svg at /logo.png (structured data, feeds). */
@@ -35,6 +40,7 @@ export const site: SiteConfig = {
   base: process.env.BASE_PATH ?? "/",
   lang: "en",
   dateLocale: "en-GB",
+  timeZone: "UTC",
   publisher: { name: "The Wire Desk" },
   logo: { path: "/logo.png", size: 512 },
   wordsPerMinute: 230,

@@ -27,6 +27,7 @@ import {
   finishSite,
   type FinishSettings,
 } from "../integrations/publish-guard.ts";
+import { buildClock, CLOCK_ENV } from "../model/clock.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const dist = join(root, "dist");
@@ -68,7 +69,13 @@ async function astroBuild(outDir: string, args: string[], totalArticles: number)
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
   const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
     cwd: root,
-    env: { ...process.env, [CHECKED_CONTENT_ENV]: checked, [FINISH_AFTER_ASTRO_ENV]: finishFile },
+    env: {
+      ...process.env,
+      [CHECKED_CONTENT_ENV]: checked,
+      [FINISH_AFTER_ASTRO_ENV]: finishFile,
+      // The clock read once, here: the content check and Astro's pages use the same moment.
+      [CLOCK_ENV]: now.toISOString(),
+    },
     stdio: ["inherit", "pipe", "inherit"],
   });
   const progress = emptyProgress();
@@ -91,9 +98,15 @@ async function astroBuild(outDir: string, args: string[], totalArticles: number)
 }
 
 const started = performance.now();
+let now: Date;
+try {
+  now = buildClock(process.env[CLOCK_ENV], new Date());
+} catch (error) {
+  fail((error as Error).message);
+}
 await removeLeftovers();
 
-const report = await checkContent(root);
+const report = await checkContent(root, { now });
 if (report.problems.length > 0) fail(`${formatReport(report)}\nNothing was built.`);
 if (report.warnings.length > 0) console.warn(formatReport(report));
 // Hand the checked article list to the build, so Astro does not read every article again.

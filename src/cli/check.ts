@@ -6,10 +6,20 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkContent, formatReport } from "../checks/content/index.ts";
+import { formatSchedule, scheduledArticles } from "../checks/content/schedule.ts";
+import { buildClock, CLOCK_ENV } from "../model/clock.ts";
+import { site } from "../site.config.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const started = performance.now();
-const report = await checkContent(root);
+let now: Date;
+try {
+  now = buildClock(process.env[CLOCK_ENV], new Date());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const report = await checkContent(root, { now });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (report.problems.length > 0) {
   console.error(formatReport(report));
@@ -17,6 +27,7 @@ if (report.problems.length > 0) {
 } else {
   // Warnings alone never fail the check: they are printed, and the site builds.
   if (report.warnings.length > 0) console.error(formatReport(report));
+  console.log(formatSchedule(scheduledArticles(report.articles, now), site.dateLocale, site.timeZone));
   const n = report.articles.length;
   console.log(`Content check: ${n} ${n === 1 ? "article" : "articles"}, no problems (${seconds} s).`);
 }

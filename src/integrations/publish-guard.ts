@@ -27,6 +27,8 @@ import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } 
 import { listPublished, replacedPages } from "../checks/content/public-files.ts";
 import { symlinkProblems } from "../checks/content/symlinks.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
+import { isBuilt, publicationState, showsContent } from "../model/publication.ts";
+import { editionFor, type Edition } from "./edition.ts";
 import {
   articleRedirects,
   headerRules,
@@ -193,8 +195,18 @@ export function failedChecksMessage(problems: string[]): string {
   return `The built site failed ${problems.length} check(s), listed above; it must not be published.`;
 }
 
-export function publishGuard(options: { lang?: string } = {}): AstroIntegration {
+/** The articles this edition builds, and those whose text and images it shows. */
+function editionArticles(articles: readonly CheckedArticle[], edition: Edition) {
+  const state = (a: CheckedArticle) => (a.schedule ? publicationState(a.schedule, edition.now) : "published");
+  return {
+    built: articles.filter((a) => isBuilt(state(a), edition.preview)),
+    shown: articles.filter((a) => showsContent(state(a), edition.preview)),
+  };
+}
+
+export function publishGuard(options: { lang?: string; edition: Edition }): AstroIntegration {
   let articles: CheckedArticle[] = [];
+  let edition = options.edition;
   let base = "/";
   let site: string | undefined;
   let cacheDir = "node_modules/.astro";
@@ -203,8 +215,14 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
     name: "newsroom:publish-guard",
     hooks: {
       "astro:config:setup": async ({ config, command, logger, updateConfig }) => {
-        // Pages load only the images articles use (see ./article-images.ts).
-        updateConfig({ vite: { plugins: [articleImagesPlugin(() => articles.flatMap((a) => a.images))] } });
+        edition = editionFor(options.edition, command);
+        // Pages load only the images published articles use (see ./article-images.ts): never
+        // those of a held or withdrawn article.
+        updateConfig({
+          vite: {
+            plugins: [articleImagesPlugin(() => editionArticles(articles, edition).shown.flatMap((a) => a.images))],
+          },
+        });
         if (command !== "build" && command !== "dev") return;
         const alreadyChecked = process.env[CHECKED_CONTENT_ENV];
         if (command === "build" && alreadyChecked) {
@@ -221,7 +239,7 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
           const links = await symlinkProblems(root, [ARTICLES_DIR.split("/")[0]!, publicDir]);
           if (links.length > 0) throw new Error(links.map((l) => `${l.file}: ${l.message}`).join("\n"));
         }
-        const report = await checkContent(root, { publicDir, site });
+        const report = await checkContent(root, { publicDir, site, now: edition.now });
         articles = report.articles;
         if (report.warnings.length > 0) logger.warn(`\n${formatReport({ problems: [], warnings: report.warnings })}`);
         if (report.problems.length === 0) return;
@@ -253,7 +271,9 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
           logger.error(`\n${replaced.join("\n")}`);
           throw new Error(failedChecksMessage(replaced));
         }
-        const settings: FinishSettings = { base, site, lang: options.lang ?? "en", cacheDir, articles };
+        // Former addresses redirect only to articles this edition has.
+        const built = editionArticles(articles, edition).built;
+        const settings: FinishSettings = { base, site, lang: options.lang ?? "en", cacheDir, articles: built };
         const handOver = process.env[FINISH_AFTER_ASTRO_ENV];
         if (handOver) {
           await writeFile(handOver, JSON.stringify(settings));

@@ -80,7 +80,7 @@ export async function articleView(article: Article): Promise<ArticleView> {
       : undefined;
     figures.push({ caption: figure.caption, credit: figure.credit, image });
   }
-  const date = formatPubDate(article.data.published, site.dateLocale);
+  const date = formatPubDate(article.data.published, site.dateLocale, site.timeZone);
   return {
     article,
     path,

@@ -1,5 +1,5 @@
 /** The latest articles as feed items, shared by the RSS, Atom and JSON feeds. */
-import { getCollection } from "astro:content";
+import { listedArticles } from "./edition.ts";
 import { feedHtml } from "../formats/feed-html.ts";
 import { FEED_LIMIT, feedItemId, type FeedChannel, type FeedItem } from "../formats/feeds.ts";
 import { newestFirst } from "../model/taxonomy.ts";
@@ -34,7 +34,7 @@ export function feedItems(): Promise<FeedItem[]> {
 }
 
 async function makeFeedItems(): Promise<FeedItem[]> {
-  const latest = newestFirst(await getCollection("articles")).slice(0, FEED_LIMIT);
+  const latest = newestFirst(await listedArticles()).slice(0, FEED_LIMIT);
   return Promise.all(
     latest.map(async (article) => {
       const view = await articleView(article);

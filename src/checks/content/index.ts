@@ -34,6 +34,8 @@ import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
 import { writeWhole } from "../../build/write-whole.ts";
 import { symlinkProblems } from "./symlinks.ts";
 import { generatedPaths, listPublished, publicFileProblems } from "./public-files.ts";
+import { farFutureWarnings } from "./schedule.ts";
+import type { Publishable } from "../../model/publication.ts";
 
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
@@ -53,6 +55,8 @@ export interface CheckedArticle {
   formerSlugs: string[];
   /** The images it uses, relative to the project root: the only article images published. */
   images: string[];
+  /** What its publication depends on (src/model/publication.ts); absent when its frontmatter is invalid. */
+  schedule?: (Publishable & { headline: string; line: number | undefined; withdrawn: boolean }) | undefined;
 }
 
 export interface ContentReport {
@@ -74,6 +78,8 @@ export interface CheckOptions {
   articleCacheFile?: string | false;
   /** The site's address and base path, to judge articles' links to their own site. */
   site?: { url: string; base: string };
+  /** The build's clock: with it, an article dated more than a year ahead is warned about. */
+  now?: Date | undefined;
 }
 
 /**
@@ -473,12 +479,24 @@ function articleFindings(
       links.push({ href, line: fm.lineOf(["hero", "caption"]), field: "hero.caption" });
   }
   const ids = [...body.html.matchAll(/ id="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
-  if (data?.updates.length) ids.push("updates-heading");
+  if (data?.updates.some((u) => u.kind === "correction")) ids.push("corrections-heading");
+  if (data?.updates.some((u) => u.kind !== "correction")) ids.push("updates-heading");
   const year = data ? toInstant(data.published).getUTCFullYear() : undefined;
 
   return {
     problems,
-    article: { id, file, formerSlugs: formerSlugs.map((f) => f.slug) },
+    article: {
+      id,
+      file,
+      formerSlugs: formerSlugs.map((f) => f.slug),
+      schedule: data && {
+        headline: data.headline,
+        published: data.published,
+        line: fm.lineOf(["published"]),
+        draft: data.draft,
+        withdrawn: data.withdrawn !== undefined,
+      },
+    },
     images,
     facts: { topics, links, formerSlugs, ids, year },
   };
@@ -637,6 +655,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   problems.push(...topicProblems(facts));
   problems.push(...linkProblems(facts, options.site ?? siteConfig));
   problems.push(...(await publicProblems(root, publicDir)));
+  if (options.now) problems.push(...farFutureWarnings(articles, options.now));
   await saveImageCache(cacheFile, cache).catch(() => undefined);
   await saveFindings(findingsFile, { version, entries: nextFindings }).catch(() => undefined);
   const sorted = sortProblems(problems);
