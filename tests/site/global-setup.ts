@@ -9,6 +9,9 @@ import { fixtureArticleFiles } from "../helpers/fixtures.ts";
 import { reachFixtureFiles } from "../helpers/listing-fixtures.ts";
 import { importedFixtureFiles } from "../helpers/import-fixtures.ts";
 import { hostileArticleFiles } from "../helpers/hostile.ts";
+import { newsroomDayFiles } from "../helpers/newsroom-fixtures.ts";
+import { CLOCK_ENV } from "../../src/model/clock.ts";
+import { PREVIEW_ENV } from "../../src/integrations/edition.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,6 +20,8 @@ declare module "vitest" {
     siteBase: { dir: string; base: string };
     /** When the fixtures were made, just before the build: build-relative dates count from it. */
     buildStart: string;
+    /** `npm run preview:drafts`'s build of the newsroom-day fixtures alone (held articles included). */
+    sitePreview: string;
   }
 }
 
@@ -43,7 +48,10 @@ export default async function setup(project: TestProject) {
     ...reachFixtureFiles(buildStart),
     ...importedFixtureFiles(),
     ...(await hostileArticleFiles()),
+    ...(await newsroomDayFiles(buildStart)),
   };
+  // Every build runs on one clock, set here: embargoes and the News sitemap count from it.
+  const clock = { [CLOCK_ENV]: buildStart.toISOString() };
   // Every folder made here, so a failed build removes them too (KEEP_TEST_SITES keeps them).
   const made: string[] = [];
   const removeMade = async () => {
@@ -56,14 +64,22 @@ export default async function setup(project: TestProject) {
   };
   try {
     // Two copies, built side by side: each build writes caches inside its own root.
-    const [root, baseRoot, outDir, baseOutDir] = (await allSettled([
+    // The preview is a third, small build: the newsroom-day fixtures only.
+    const [root, baseRoot, previewRoot, outDir, baseOutDir, previewOutDir] = (await allSettled([
       remember(projectCopy(files)),
       remember(projectCopy(files)),
+      remember(projectCopy(await newsroomDayFiles(buildStart), { withSeed: false })),
       remember(tempDir("dist")),
       remember(tempDir("dist-base")),
-    ])) as [string, string, string, string];
-    await allSettled([astroBuild(root, outDir), astroBuild(baseRoot, baseOutDir, { BASE_PATH: SUB_PATH })]);
+      remember(tempDir("dist-preview")),
+    ])) as [string, string, string, string, string, string];
+    await allSettled([
+      astroBuild(root, outDir, clock),
+      astroBuild(baseRoot, baseOutDir, { ...clock, BASE_PATH: SUB_PATH }),
+      astroBuild(previewRoot, previewOutDir, { ...clock, [PREVIEW_ENV]: "1" }),
+    ]);
     project.provide("site", outDir);
+    project.provide("sitePreview", previewOutDir);
     project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });
     project.provide("buildStart", buildStart.toISOString());
   } catch (error) {
