@@ -7,6 +7,7 @@ import { PAGE_SIZE } from "../../src/views/pagination.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 import { parseDocument } from "../helpers/html.ts";
 import { OLDER_NEWS_ID, RECENT_NEWS_ID } from "../helpers/listing-fixtures.ts";
+import { DAY_IDS } from "../helpers/newsroom-fixtures.ts";
 
 const dist = inject("site");
 let doc: Document;
@@ -91,14 +92,16 @@ describe("the fixture article", () => {
   it("lists the newest article first on the home page", async () => {
     const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const links = [...home.querySelectorAll(".summary-headline a")].map((a) => a.getAttribute("href"));
-    // The two build-relative news fixtures are newer than this one (tests/helpers/listing-fixtures.ts).
-    expect(links.slice(0, 3)).toEqual([
+    // The two build-relative news fixtures (tests/helpers/listing-fixtures.ts) and the article
+    // whose embargo lifted a day before the build are newer than this one.
+    expect(links.slice(0, 4)).toEqual([
       `/articles/${RECENT_NEWS_ID}/`,
+      `/articles/${DAY_IDS.lifted}/`,
       `/articles/${OLDER_NEWS_ID}/`,
       `/articles/${FIXTURE_ID}/`,
     ]);
-    // Every article built, up to a page of them.
-    const articles = await readdir(join(dist, "articles"));
+    // Every article built (a withdrawn one's notice aside), up to a page of them.
+    const articles = (await readdir(join(dist, "articles"))).filter((a) => a !== DAY_IDS.withdrawn);
     expect(links).toHaveLength(Math.min(PAGE_SIZE, articles.length));
   });
 });
