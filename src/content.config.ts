@@ -1,11 +1,15 @@
 /**
- * The content collection: articles, one Markdown file each, checked against the one
- * article schema (src/model/article-schema.ts). Unknown fields are errors.
+ * The content collections: articles, one Markdown file each, checked against the one
+ * article schema (src/model/article-schema.ts); authors (src/model/author-schema.ts), whom
+ * articles name through `reference("authors")`; and the standing pages
+ * (src/model/page-schema.ts). Unknown fields are errors.
  */
-import { defineCollection } from "astro:content";
+import { defineCollection, reference } from "astro:content";
 import { glob, type Loader } from "astro/loaders";
 import { readFile } from "node:fs/promises";
 import { ARTICLES_DIR, articleSchema } from "./model/article-schema.ts";
+import { AUTHORS_DIR, authorSchema } from "./model/author-schema.ts";
+import { PAGES_DIR, pageSchema } from "./model/page-schema.ts";
 import { strictFrontmatterData } from "./checks/content/frontmatter.ts";
 
 /**
@@ -40,7 +44,17 @@ function strictGlob(options: Parameters<typeof glob>[0]): Loader {
 
 const articles = defineCollection({
   loader: strictGlob({ base: `./${ARTICLES_DIR}`, pattern: "**/*.md" }),
-  schema: ({ image }) => articleSchema(image()),
+  schema: ({ image }) => articleSchema(image(), reference("authors")),
 });
 
-export const collections = { articles };
+const authors = defineCollection({
+  loader: strictGlob({ base: `./${AUTHORS_DIR}`, pattern: "*.md" }),
+  schema: ({ image }) => authorSchema(image()),
+});
+
+const pages = defineCollection({
+  loader: strictGlob({ base: `./${PAGES_DIR}`, pattern: "*.md" }),
+  schema: pageSchema,
+});
+
+export const collections = { articles, authors, pages };

@@ -19,6 +19,7 @@ import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { countPageLine, emptyProgress, formatProgress } from "../build/progress.ts";
 import { CHECKED_CONTENT_ENV, checkContent, formatReport } from "../checks/content/index.ts";
+import { site } from "../site.config.ts";
 import { buildSearchIndex } from "../integrations/pagefind.ts";
 import {
   CHECKS_PASSED,
@@ -93,7 +94,7 @@ async function astroBuild(outDir: string, args: string[], totalArticles: number)
 const started = performance.now();
 await removeLeftovers();
 
-const report = await checkContent(root);
+const report = await checkContent(root, { settings: site });
 if (report.problems.length > 0) fail(`${formatReport(report)}\nNothing was built.`);
 if (report.warnings.length > 0) console.warn(formatReport(report));
 // Hand the checked article list to the build, so Astro does not read every article again.

@@ -6,10 +6,11 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkContent, formatReport } from "../checks/content/index.ts";
+import { site } from "../site.config.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const started = performance.now();
-const report = await checkContent(root);
+const report = await checkContent(root, { settings: site });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (report.problems.length > 0) {
   console.error(formatReport(report));

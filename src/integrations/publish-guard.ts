@@ -24,6 +24,7 @@ import { checkReferences, formatBrokenLink } from "../checks/output/link-check.t
 import { articleImagesPlugin } from "./article-images.ts";
 import { documentProblems, scanSite, type SiteScan } from "../checks/output/site-scan.ts";
 import { CHECKED_CONTENT_ENV, checkContent, formatReport, type CheckedArticle } from "../checks/content/index.ts";
+import { site as siteConfig } from "../site.config.ts";
 import { listPublished, replacedPages } from "../checks/content/public-files.ts";
 import { symlinkProblems } from "../checks/content/symlinks.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
@@ -221,7 +222,7 @@ export function publishGuard(options: { lang?: string } = {}): AstroIntegration 
           const links = await symlinkProblems(root, [ARTICLES_DIR.split("/")[0]!, publicDir]);
           if (links.length > 0) throw new Error(links.map((l) => `${l.file}: ${l.message}`).join("\n"));
         }
-        const report = await checkContent(root, { publicDir, site });
+        const report = await checkContent(root, { publicDir, site, settings: siteConfig });
         articles = report.articles;
         if (report.warnings.length > 0) logger.warn(`\n${formatReport({ problems: [], warnings: report.warnings })}`);
         if (report.problems.length === 0) return;

@@ -39,6 +39,18 @@ function limited(kind: keyof typeof LENGTH_LIMITS) {
   });
 }
 
+/**
+ * What kind of piece an article is, in the words a reader sees near the headline. News is
+ * the default and carries no label; opinion is set apart on the page.
+ */
+export const ARTICLE_TYPES = ["news", "analysis", "opinion", "explainer", "feature", "obituary", "review"] as const;
+export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+/** An author's id: the name of their file in content/authors, without `.md`. */
+export const authorId = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, {
+  error: 'must be an author\'s id such as "jane-doe" (their file in content/authors)',
+});
+
 /** A section or tag names a page (/tags/<slug>/): it needs a letter or digit to make an address from. */
 const topic = text.refine((name) => slugify(name) !== "", { error: "must contain a letter or digit" });
 
@@ -69,7 +81,10 @@ const formerSlug = z
  * `image()` in the content layer, a plain string (the path beside the article) in the
  * content check, which then reads the file itself.
  */
-export function articleSchema<I extends z.ZodType>(image: I) {
+export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof authorId>(
+  image: I,
+  author: A = authorId as unknown as A,
+) {
   return z
     .strictObject({
       headline: limited("headline"),
@@ -95,8 +110,17 @@ export function articleSchema<I extends z.ZodType>(image: I) {
           url: z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).href),
         })
         .optional(),
-      /** Absent for wire copy without a named writer. */
+      /** What kind of piece this is: shown as a label near the headline, and its schema.org type. */
+      type: z.enum(ARTICLE_TYPES, { error: `must be one of ${ARTICLE_TYPES.join(", ")}` }).default("news"),
+      /** The writers, by id (content/authors/<id>.md): each is named and linked in the byline. */
+      authors: z.array(author).default([]),
+      /**
+       * A writer without an author page (a guest, an agency's named reporter): printed as
+       * it is, linked to nothing. Absent, with no authors, for wire copy without a named writer.
+       */
       byline: text.optional(),
+      /** Featured stories lead the front page, newest first; without one the newest leads. */
+      featured: z.boolean().default(false),
       /** The lead figure, shown above the body. Body figures live in the Markdown. */
       hero: z
         .strictObject({
@@ -114,6 +138,13 @@ export function articleSchema<I extends z.ZodType>(image: I) {
       formerSlugs: z.array(formerSlug).default([]),
     })
     .superRefine((article, ctx) => {
+      if (article.byline && article.authors.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["byline"],
+          message: "is for a writer without an author page: name authors or a byline, not both",
+        });
+      }
       // A correction cannot come before the story it corrects.
       const published = article.published;
       article.updates.forEach((update, i) => {

@@ -28,3 +28,18 @@ export function tagPath(base: string, tag: string): string {
 export function archivePath(base: string, year?: number | string): string {
   return joinBase(base, year === undefined ? "/archive/" : `/archive/${year}/`);
 }
+
+/** An author's page: bio, photo, links and their articles. */
+export function authorPath(base: string, id: string): string {
+  return joinBase(base, `/authors/${id}/`);
+}
+
+/** An author's own feed, beside their page. */
+export function authorFeedPath(base: string, id: string): string {
+  return joinBase(base, `/authors/${id}/rss.xml`);
+}
+
+/** A standing page (about us, corrections policy, …): /<id>/. */
+export function standingPagePath(base: string, id: string): string {
+  return joinBase(base, `/${id}/`);
+}

@@ -16,13 +16,15 @@ const article: ArticleFacts = {
   tags: ["Syria", "Russia"],
   wordCount: 496,
   minutes: 3,
+  type: "news",
+  authors: [],
   images: [{ url: "https://example.org/cards/a.png", width: 1200, height: 630 }],
 };
 
 describe("newsArticleJsonLd", () => {
   it("credits the organization as author when there is no byline", () => {
     const data = newsArticleJsonLd(article, publisher);
-    expect(data["@type"]).toBe("NewsArticle");
+    expect(data["@type"]).toBe("ReportageNewsArticle");
     expect(data.author).toEqual(data.publisher);
     expect((data.publisher as { "@type": string })["@type"]).toBe("NewsMediaOrganization");
     expect(data.dateModified).toBe("2016-02-10");
@@ -45,7 +47,7 @@ describe("newsArticleJsonLd", () => {
       },
       publisher,
     );
-    expect(data.author).toEqual({ "@type": "Person", name: "Jane Doe" });
+    expect(data.author).toEqual([{ "@type": "Person", name: "Jane Doe" }]);
     expect(data.dateModified).toBe("2016-02-11T09:00:00Z");
     expect(data.isBasedOn).toBe("https://www.newarab.com/news/x");
     expect(data.sourceOrganization).toEqual({ "@type": "NewsMediaOrganization", name: "The New Arab" });
@@ -54,6 +56,50 @@ describe("newsArticleJsonLd", () => {
       caption: "A street",
       creditText: "Getty",
     });
+  });
+});
+
+describe("authors, kinds of piece and the publisher's standards", () => {
+  it("names every author as a Person with the address of their page, in order", () => {
+    const data = newsArticleJsonLd(
+      {
+        ...article,
+        authors: [
+          { name: "Amal Haddad", url: "https://example.org/authors/amal-haddad/" },
+          { name: "Tom Reyes", url: "https://example.org/authors/tom-reyes/" },
+        ],
+      },
+      publisher,
+    );
+    expect(data.author).toEqual([
+      { "@type": "Person", name: "Amal Haddad", url: "https://example.org/authors/amal-haddad/" },
+      { "@type": "Person", name: "Tom Reyes", url: "https://example.org/authors/tom-reyes/" },
+    ]);
+  });
+
+  it.each([
+    ["news", "ReportageNewsArticle"],
+    ["analysis", "AnalysisNewsArticle"],
+    ["opinion", "OpinionNewsArticle"],
+    ["explainer", "BackgroundNewsArticle"],
+    ["review", "ReviewNewsArticle"],
+    ["feature", "NewsArticle"],
+    ["obituary", "NewsArticle"],
+  ] as const)("types a %s piece as %s", (type, schemaType) => {
+    expect(newsArticleJsonLd({ ...article, type }, publisher)["@type"]).toBe(schemaType);
+  });
+
+  it("gives the publisher its standards pages, and credits it when no writer is named", () => {
+    const policies = {
+      publishingPrinciples: "https://example.org/ethics/",
+      correctionsPolicy: "https://example.org/corrections/",
+      ethicsPolicy: "https://example.org/ethics/",
+      noBylinesPolicy: "https://example.org/ethics/",
+      masthead: "https://example.org/about/",
+    };
+    const data = newsArticleJsonLd(article, { ...publisher, policies });
+    expect(data.publisher).toMatchObject({ "@type": "NewsMediaOrganization", ...policies });
+    expect(data.author).toEqual(data.publisher);
   });
 });
 

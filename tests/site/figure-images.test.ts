@@ -1,9 +1,10 @@
 /** Figures with real image files: optimized by sharp into AVIF and WebP, sized, lazy below the fold. */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { PAGE_SIZE } from "../../src/views/pagination.ts";
+import { LEAD_ID } from "../helpers/newsroom-fixtures.ts";
+import { FRONT_PAGE_SIZES } from "../../src/views/front-page.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 import { parseDocument } from "../helpers/html.ts";
 import { OLDER_NEWS_ID, RECENT_NEWS_ID } from "../helpers/listing-fixtures.ts";
@@ -88,17 +89,20 @@ describe("the fixture article", () => {
     expect(update?.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-21");
   });
 
-  it("lists the newest article first on the home page", async () => {
+  it("lists the newest articles first on the home page, after the featured lead", async () => {
     const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const links = [...home.querySelectorAll(".summary-headline a")].map((a) => a.getAttribute("href"));
-    // The two build-relative news fixtures are newer than this one (tests/helpers/listing-fixtures.ts).
-    expect(links.slice(0, 3)).toEqual([
+    // The featured fixture leads (tests/helpers/newsroom-fixtures.ts); the two build-relative
+    // news fixtures are newer than this one (tests/helpers/listing-fixtures.ts).
+    expect(links.slice(0, 4)).toEqual([
+      `/articles/${LEAD_ID}/`,
       `/articles/${RECENT_NEWS_ID}/`,
       `/articles/${OLDER_NEWS_ID}/`,
       `/articles/${FIXTURE_ID}/`,
     ]);
-    // Every article built, up to a page of them.
-    const articles = await readdir(join(dist, "articles"));
-    expect(links).toHaveLength(Math.min(PAGE_SIZE, articles.length));
+    // The lead, four secondary stories, eight latest, and up to three in the News block.
+    const { secondary, latest, perSection } = FRONT_PAGE_SIZES;
+    expect(links.length).toBeGreaterThan(1 + secondary + latest);
+    expect(links.length).toBeLessThanOrEqual(1 + secondary + latest + perSection);
   });
 });

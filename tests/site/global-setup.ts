@@ -9,6 +9,7 @@ import { fixtureArticleFiles } from "../helpers/fixtures.ts";
 import { reachFixtureFiles } from "../helpers/listing-fixtures.ts";
 import { importedFixtureFiles } from "../helpers/import-fixtures.ts";
 import { hostileArticleFiles } from "../helpers/hostile.ts";
+import { newsroomArticleFiles, newsroomContentFiles } from "../helpers/newsroom-fixtures.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -43,7 +44,9 @@ export default async function setup(project: TestProject) {
     ...reachFixtureFiles(buildStart),
     ...importedFixtureFiles(),
     ...(await hostileArticleFiles()),
+    ...(await newsroomArticleFiles()),
   };
+  const contentFiles = await newsroomContentFiles();
   // Every folder made here, so a failed build removes them too (KEEP_TEST_SITES keeps them).
   const made: string[] = [];
   const removeMade = async () => {
@@ -57,8 +60,8 @@ export default async function setup(project: TestProject) {
   try {
     // Two copies, built side by side: each build writes caches inside its own root.
     const [root, baseRoot, outDir, baseOutDir] = (await allSettled([
-      remember(projectCopy(files)),
-      remember(projectCopy(files)),
+      remember(projectCopy(files, { contentFiles })),
+      remember(projectCopy(files, { contentFiles })),
       remember(tempDir("dist")),
       remember(tempDir("dist-base")),
     ])) as [string, string, string, string];

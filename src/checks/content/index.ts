@@ -33,6 +33,7 @@ import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetad
 import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
 import { writeWhole } from "../../build/write-whole.ts";
 import { symlinkProblems } from "./symlinks.ts";
+import { checkAuthors, checkPages, settingsProblems, unknownAuthorProblems } from "./collections.ts";
 import { generatedPaths, listPublished, publicFileProblems } from "./public-files.ts";
 
 export interface Problem {
@@ -74,6 +75,8 @@ export interface CheckOptions {
   articleCacheFile?: string | false;
   /** The site's address and base path, to judge articles' links to their own site. */
   site?: { url: string; base: string };
+  /** The settings that name content (header sections, standards pages), to check they name something. */
+  settings?: { standards: Record<string, string | undefined>; sections: string[] };
 }
 
 /**
@@ -152,7 +155,12 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /** Turns zod's issues into problems on their lines, in words an editor can act on. */
-function schemaProblems(file: string, fm: Frontmatter, issues: z.core.$ZodIssue[]): Problem[] {
+export function schemaProblems(
+  file: string,
+  fm: Frontmatter,
+  issues: z.core.$ZodIssue[],
+  what = "articles",
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     const path = issue.path;
@@ -162,7 +170,7 @@ function schemaProblems(file: string, fm: Frontmatter, issues: z.core.$ZodIssue[
           file,
           line: fm.lineOfKey(path, key),
           field: fieldName([...path, key]),
-          message: "is not a field articles have (a typo?)",
+          message: `is not a field ${what} have (a typo?)`,
         });
       }
       continue;
@@ -262,10 +270,10 @@ function figureLine(source: string, bodyStart: number, src: string): number | un
 }
 
 /** Files in public/ are published byte for byte: no image metadata, nothing active, nothing the build generates. */
-async function publicProblems(root: string, publicDir: string): Promise<Problem[]> {
+async function publicProblems(root: string, publicDir: string, standingPageIds: string[]): Promise<Problem[]> {
   const problems: Problem[] = [];
   const dir = resolve(root, publicDir);
-  const generated = generatedPaths(await listPublished(join(root, "src/pages")));
+  const generated = generatedPaths(await listPublished(join(root, "src/pages")), standingPageIds);
   for (const rel of await listPublished(dir)) {
     const file = toPosix(join(publicDir, rel));
     const ext = extname(rel).toLowerCase();
@@ -308,6 +316,8 @@ interface ArticleFacts {
   ids: string[];
   /** The UTC year it was published in (its archive page), when the date is valid. */
   year?: number | undefined;
+  /** The author ids it names (content/authors/<id>.md must exist). */
+  authors?: Array<Located & { id: string }>;
 }
 
 const HTML_UNESCAPES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
@@ -472,6 +482,13 @@ function articleFindings(
     for (const href of linksIn(renderInline(heroCaption)))
       links.push({ href, line: fm.lineOf(["hero", "caption"]), field: "hero.caption" });
   }
+  const authors: NonNullable<ArticleFacts["authors"]> = [];
+  const named = valueAt(fm.data, ["authors"]);
+  if (Array.isArray(named)) {
+    named.forEach((id, i) => {
+      if (typeof id === "string") authors.push({ id, line: fm.lineOf(["authors", i]), field: `authors[${i}]` });
+    });
+  }
   const ids = [...body.html.matchAll(/ id="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
   if (data?.updates.length) ids.push("updates-heading");
   const year = data ? toInstant(data.published).getUTCFullYear() : undefined;
@@ -480,7 +497,7 @@ function articleFindings(
     problems,
     article: { id, file, formerSlugs: formerSlugs.map((f) => f.slug) },
     images,
-    facts: { topics, links, formerSlugs, ids, year },
+    facts: { topics, links, formerSlugs, ids, year, authors },
   };
 }
 
@@ -633,10 +650,23 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       problems.push({ file, severity: "warning", message: "is used by no article and is not published" });
     }
   }
+  const people = await checkAuthors(root, schemaProblems, (path) => checkImageFile(path, cache));
+  const standing = await checkPages(root, schemaProblems);
+  problems.push(...people.problems, ...standing.problems);
+  const sectionSlugs = new Set(
+    [...facts.values()].flatMap((f) => f.topics.filter((t) => t.kind === "section").map((t) => slugify(t.name))),
+  );
+  if (options.settings) problems.push(...settingsProblems(options.settings, standing.ids, sectionSlugs, slugify));
+  problems.push(
+    ...unknownAuthorProblems(
+      [...facts].flatMap(([article, f]) => (f.authors ?? []).map((use) => ({ ...use, file: article.file }))),
+      people.ids,
+    ),
+  );
   problems.push(...addressProblems(articles, facts));
   problems.push(...topicProblems(facts));
   problems.push(...linkProblems(facts, options.site ?? siteConfig));
-  problems.push(...(await publicProblems(root, publicDir)));
+  problems.push(...(await publicProblems(root, publicDir, [...standing.ids])));
   await saveImageCache(cacheFile, cache).catch(() => undefined);
   await saveFindings(findingsFile, { version, entries: nextFindings }).catch(() => undefined);
   const sorted = sortProblems(problems);

@@ -43,6 +43,9 @@ const INTEGRATION_OUTPUTS: readonly GeneratedPath[] = [
   { path: "_redirects", source: "the host redirects (src/integrations/publish-guard.ts)" },
 ];
 
+/** The route of the standing pages (content/pages/<id>.md at /<id>/). */
+const STANDING_PAGE_ROUTE = "[page].astro";
+
 const PAGE_EXTENSION = /\.(astro|md|mdx|markdown|html)$/;
 const ENDPOINT_EXTENSION = /\.(ts|js|mts|mjs)$/;
 
@@ -51,11 +54,17 @@ const ENDPOINT_EXTENSION = /\.(ts|js|mts|mjs)$/;
  * with `build.format: "directory"`: a page `a.astro` is `a/index.html`, `index.astro` is
  * `index.html`, `404.astro` is `404.html`, an endpoint `rss.xml.ts` is `rss.xml`; a
  * route with a parameter owns the whole folder before it (`articles/[slug].astro`:
- * `articles/`). Files and folders starting with `_` are not routes, as in Astro.
+ * `articles/`), except the standing pages' route at the root, which writes one page per
+ * entry of content/pages. Files and folders starting with `_` are not routes, as in Astro.
  */
-export function generatedPaths(pageFiles: readonly string[]): GeneratedPath[] {
+export function generatedPaths(pageFiles: readonly string[], standingPageIds: readonly string[] = []): GeneratedPath[] {
   const paths: GeneratedPath[] = [];
   for (const file of pageFiles) {
+    // The standing pages' route takes only the addresses of content/pages, not every one.
+    if (file === STANDING_PAGE_ROUTE) {
+      for (const id of standingPageIds) paths.push({ path: `${id}/index.html`, source: `src/pages/${file}` });
+      continue;
+    }
     const segments = file.split("/");
     if (segments.some((s) => s.startsWith("_") || s.startsWith("."))) continue;
     const isPage = PAGE_EXTENSION.test(file);
