@@ -6,7 +6,7 @@ import type { PubDate } from "../model/dates.ts";
 import type { ArticleType } from "../model/article-schema.ts";
 
 /** The schema.org type for each kind of piece; NewsArticle where no subtype fits. */
-export const SCHEMA_TYPES: Record<ArticleType, string> = {
+const SCHEMA_TYPES: Record<ArticleType, string> = {
   news: "ReportageNewsArticle",
   analysis: "AnalysisNewsArticle",
   opinion: "OpinionNewsArticle",
@@ -17,14 +17,7 @@ export const SCHEMA_TYPES: Record<ArticleType, string> = {
 };
 
 /** The publisher's standards, as schema.org names them: each an absolute URL of a page. */
-export const POLICY_PROPERTIES = [
-  "publishingPrinciples",
-  "correctionsPolicy",
-  "ethicsPolicy",
-  "noBylinesPolicy",
-  "masthead",
-] as const;
-export type PolicyProperty = (typeof POLICY_PROPERTIES)[number];
+type PolicyProperty = "publishingPrinciples" | "correctionsPolicy" | "ethicsPolicy" | "noBylinesPolicy" | "masthead";
 
 interface ImageFacts {
   url: string;

@@ -43,7 +43,7 @@ function limited(kind: keyof typeof LENGTH_LIMITS) {
  * What kind of piece an article is, in the words a reader sees near the headline. News is
  * the default and carries no label; opinion is set apart on the page.
  */
-export const ARTICLE_TYPES = ["news", "analysis", "opinion", "explainer", "feature", "obituary", "review"] as const;
+const ARTICLE_TYPES = ["news", "analysis", "opinion", "explainer", "feature", "obituary", "review"] as const;
 export type ArticleType = (typeof ARTICLE_TYPES)[number];
 
 /** An author's id: the name of their file in content/authors, without `.md`. */

@@ -6,7 +6,7 @@ import { getCollection, type CollectionEntry } from "astro:content";
 import { absoluteUrl, authorPath } from "../model/urls.ts";
 import { site } from "../site.config.ts";
 
-export type Author = CollectionEntry<"authors">;
+type Author = CollectionEntry<"authors">;
 
 export interface Writer {
   id: string;
@@ -25,7 +25,7 @@ function authorsById(): Promise<Map<string, Author>> {
   return byId;
 }
 
-export function writerOf(author: Author): Writer {
+function writerOf(author: Author): Writer {
   const path = authorPath(BASE, author.id);
   return { id: author.id, name: author.data.name, path, url: absoluteUrl(site.url, path) };
 }

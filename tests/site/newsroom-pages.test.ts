@@ -23,7 +23,7 @@ const dist = inject("site");
 const ORIGIN = "https://example.org";
 const page = async (path: string) => parseDocument(await readFile(join(dist, path, "index.html"), "utf8"));
 const jsonLd = (doc: Document) =>
-  JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
+  JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent) as Record<string, unknown>;
 
 describe("authors", () => {
   it("names every author in the byline, each linked to their page, in order", async () => {

@@ -76,7 +76,7 @@ export interface CheckOptions {
   /** The site's address and base path, to judge articles' links to their own site. */
   site?: { url: string; base: string };
   /** The settings that name content (header sections, standards pages), to check they name something. */
-  settings?: { standards: Record<string, string | undefined>; sections: string[] };
+  settings?: { standards: Record<string, string | undefined>; sections: string[] } | undefined;
 }
 
 /**
@@ -155,7 +155,7 @@ function valueAt(data: unknown, path: ReadonlyArray<PropertyKey>): unknown {
 }
 
 /** Turns zod's issues into problems on their lines, in words an editor can act on. */
-export function schemaProblems(
+function schemaProblems(
   file: string,
   fm: Frontmatter,
   issues: z.core.$ZodIssue[],
