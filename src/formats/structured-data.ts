@@ -25,6 +25,11 @@ interface ImageFacts {
   height: number;
   caption?: string | undefined;
   credit?: string | undefined;
+  /** Photo rights: who made it, its copyright notice, its licence and where to get one. */
+  creator?: string | undefined;
+  copyright?: string | undefined;
+  license?: string | undefined;
+  acquireLicensePage?: string | undefined;
 }
 
 export interface PublisherFacts {
@@ -66,6 +71,10 @@ function imageObject(image: ImageFacts): Record<string, unknown> {
     height: image.height,
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { creditText: image.credit } : {}),
+    ...(image.creator ? { creator: { "@type": "Person", name: image.creator } } : {}),
+    ...(image.copyright ? { copyrightNotice: image.copyright } : {}),
+    ...(image.license ? { license: image.license } : {}),
+    ...(image.acquireLicensePage ? { acquireLicensePage: image.acquireLicensePage } : {}),
   };
 }
 

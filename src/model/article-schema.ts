@@ -51,6 +51,9 @@ export const authorId = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, {
   error: 'must be an author\'s id such as "jane-doe" (their file in content/authors)',
 });
 
+/** An http(s) address, as browsers read it. */
+const webAddress = z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).href);
+
 /** A section or tag names a page (/tags/<slug>/): it needs a letter or digit to make an address from. */
 const topic = text.refine((name) => slugify(name) !== "", { error: "must contain a letter or digit" });
 
@@ -128,6 +131,11 @@ export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof 
           credit: text,
           image: image.optional(),
           alt: limited("alt").optional(),
+          /** Photo rights, for the figure's ImageObject (Google's image licence metadata). */
+          creator: text.optional(),
+          copyright: text.optional(),
+          license: webAddress.optional(),
+          acquireLicensePage: webAddress.optional(),
         })
         .refine((f) => !f.image || f.alt, { error: "alt text is required when a figure has an image", path: ["alt"] })
         .optional(),

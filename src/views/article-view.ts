@@ -19,6 +19,8 @@ interface FigureView {
   /** Plain text, for alt-less contexts such as JSON-LD. */
   caption: string;
   credit: string;
+  /** Photo rights, when the figure states them (the hero, for now). */
+  rights?: { creator?: string; copyright?: string; license?: string; acquireLicensePage?: string } | undefined;
   image?: (SingleImage & { alt: string }) | undefined;
 }
 
@@ -70,6 +72,12 @@ export async function articleView(article: Article): Promise<ArticleView> {
     figures.push({
       caption: htmlToText(renderInline(hero.caption)),
       credit: hero.credit,
+      rights: {
+        ...(hero.creator ? { creator: hero.creator } : {}),
+        ...(hero.copyright ? { copyright: hero.copyright } : {}),
+        ...(hero.license ? { license: hero.license } : {}),
+        ...(hero.acquireLicensePage ? { acquireLicensePage: hero.acquireLicensePage } : {}),
+      },
       image: hero.image ? { ...(await fallbackImage(hero.image)), alt: hero.alt ?? "" } : undefined,
     });
   }

@@ -103,6 +103,36 @@ describe("authors, kinds of piece and the publisher's standards", () => {
   });
 });
 
+describe("photo rights", () => {
+  it("gives a photo's ImageObject its creator, copyright notice, licence and where to get one", () => {
+    const photo = {
+      url: "https://example.org/p.jpg",
+      width: 960,
+      height: 640,
+      caption: "Delegates arrive",
+      credit: "Fixture Photos",
+      creator: "Rana Saleh",
+      copyright: "© 2026 Fixture Photos",
+      license: "https://creativecommons.org/licenses/by/4.0/",
+      acquireLicensePage: "https://photos.example.com/licensing",
+    };
+    const data = newsArticleJsonLd({ ...article, images: [...article.images, photo] }, publisher);
+    expect((data.image as object[])[1]).toEqual({
+      "@type": "ImageObject",
+      url: photo.url,
+      contentUrl: photo.url,
+      width: 960,
+      height: 640,
+      caption: "Delegates arrive",
+      creditText: "Fixture Photos",
+      creator: { "@type": "Person", name: "Rana Saleh" },
+      copyrightNotice: "© 2026 Fixture Photos",
+      license: "https://creativecommons.org/licenses/by/4.0/",
+      acquireLicensePage: "https://photos.example.com/licensing",
+    });
+  });
+});
+
 describe("jsonForScript", () => {
   const hostile = ["</script><script>alert(1)</script>", "<!--", "]]>", "a & b", "\u2028\u2029", "</SCRIPT >"];
 

@@ -27,6 +27,10 @@ hero:
   credit: "Fixture Photos"
   image: "./lead.jpg"
   alt: "A gradient with a circle and a dark square"
+  creator: "Rana Saleh"
+  copyright: "© 2026 Fixture Photos"
+  license: "https://creativecommons.org/licenses/by/4.0/"
+  acquireLicensePage: "https://photos.example.com/licensing"
 ---
 
 The lead story's first paragraph.

@@ -73,6 +73,23 @@ describe("authors", () => {
   });
 });
 
+describe("photo rights", () => {
+  it("carries the hero's creator, copyright, licence and licence page into its ImageObject", async () => {
+    const images = jsonLd(await page(`articles/${LEAD_ID}`)).image as Array<Record<string, unknown>>;
+    // The social card first, then the hero photo.
+    expect(images[1]).toMatchObject({
+      "@type": "ImageObject",
+      caption: "Delegates arrive for the talks",
+      creditText: "Fixture Photos",
+      creator: { "@type": "Person", name: "Rana Saleh" },
+      copyrightNotice: "© 2026 Fixture Photos",
+      license: "https://creativecommons.org/licenses/by/4.0/",
+      acquireLicensePage: "https://photos.example.com/licensing",
+    });
+    expect(images[0]).not.toHaveProperty("license");
+  });
+});
+
 describe("kinds of piece", () => {
   it.each([
     [OPINION_ID, "Opinion", "OpinionNewsArticle"],
