@@ -8,12 +8,12 @@
 import { lineAt } from "../checks/content/frontmatter.ts";
 
 /** The command-line flag of `npm run build`, `npm run check` and `npm run nginx-config`. */
-export const DEPLOY_FLAG = "--deploy";
+const DEPLOY_FLAG = "--deploy";
 /** The environment variable that means the same (the workflow and the systemd service set it). */
-export const DEPLOY_ENV = "NEWSROOM_DEPLOY";
+const DEPLOY_ENV = "NEWSROOM_DEPLOY";
 /** Where the address is set, as the messages name it. */
 export const SITE_CONFIG_FILE = "src/site.config.ts";
-export const SITE_URL_ENV = "SITE_URL";
+const SITE_URL_ENV = "SITE_URL";
 
 /** Names reserved for examples, tests and this machine (RFC 2606, RFC 6761): never a published site. */
 const RESERVED_DOMAINS = ["example.com", "example.net", "example.org"];

@@ -95,12 +95,12 @@ async function astroBuild(outDir: string, args: string[], totalArticles: number)
 }
 
 const started = performance.now();
-await removeLeftovers();
-
+// Before anything is touched: a build for deployment refuses the placeholder address.
 const args = process.argv.slice(2);
 const address = checkDeployAddress(args, process.env, site.url, readFileSync(join(root, SITE_CONFIG_FILE), "utf8"));
 if (address.finding?.severity === "error") fail(`${address.finding.message}\nNothing was built.`);
 if (address.finding) console.warn(`\n${address.finding.message}\n`);
+await removeLeftovers();
 
 const report = await checkContent(root);
 if (report.problems.length > 0) fail(`${formatReport(report)}\nNothing was built.`);
