@@ -9,14 +9,18 @@
  *    CSP, links, required pages). A plain `astro build` runs the same steps in its hooks.
  * 4. Only then: dist/ is renamed aside, the new folder renamed to dist/, the old one deleted.
  *
- * Extra arguments go to `astro build` (e.g. `npm run build -- --verbose`).
+ * `--deploy` (or NEWSROOM_DEPLOY=1) marks a build for deployment: it refuses the placeholder
+ * site address, which an ordinary build only warns about (src/build/site-address.ts).
+ * Other arguments go to `astro build` (e.g. `npm run build -- --verbose`).
  */
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
+import { checkDeployAddress, SITE_CONFIG_FILE } from "../build/site-address.ts";
+import { site } from "../site.config.ts";
 import { countPageLine, emptyProgress, formatProgress } from "../build/progress.ts";
 import { CHECKED_CONTENT_ENV, checkContent, formatReport } from "../checks/content/index.ts";
 import { buildSearchIndex } from "../integrations/pagefind.ts";
@@ -91,6 +95,11 @@ async function astroBuild(outDir: string, args: string[], totalArticles: number)
 }
 
 const started = performance.now();
+// Before anything is touched: a build for deployment refuses the placeholder address.
+const args = process.argv.slice(2);
+const address = checkDeployAddress(args, process.env, site.url, readFileSync(join(root, SITE_CONFIG_FILE), "utf8"));
+if (address.finding?.severity === "error") fail(`${address.finding.message}\nNothing was built.`);
+if (address.finding) console.warn(`\n${address.finding.message}\n`);
 await removeLeftovers();
 
 const report = await checkContent(root);
@@ -105,7 +114,7 @@ const outDir = join(root, NEW_DIR);
 await mkdir(outDir);
 const finishFile = join(dirname(checked), "finish-settings.json");
 await rm(finishFile, { force: true });
-const code = await astroBuild(outDir, process.argv.slice(2), report.articles.length);
+const code = await astroBuild(outDir, address.rest, report.articles.length);
 if (code !== 0) {
   await rm(outDir, { recursive: true, force: true });
   fail(`The build failed (astro build exited with ${code}); see the messages above.`);
@@ -148,3 +157,5 @@ if (old) {
 console.log(
   `\ndist/ now holds the new site (built and checked in ${((performance.now() - started) / 1000).toFixed(1)} s).`,
 );
+// Said again last, where it cannot scroll away under Astro's output.
+if (address.finding) console.warn(`\n${address.finding.message}`);
