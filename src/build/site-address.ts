@@ -5,7 +5,7 @@
  * warns, loudly; a build meant for deployment (`--deploy`, or NEWSROOM_DEPLOY=1) refuses
  * it, so the scheduled rebuilds never publish a site that points at someone else's domain.
  */
-import { lineAt } from "../checks/content/frontmatter.ts";
+import { lineAt } from "../model/lines.ts";
 
 /** The command-line flag of `npm run build`, `npm run check` and `npm run nginx-config`. */
 const DEPLOY_FLAG = "--deploy";

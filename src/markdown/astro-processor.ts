@@ -6,7 +6,18 @@ import type { MarkdownProcessor } from "astro/markdown";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MarkdownError, renderMarkdown } from "./engine.ts";
+import { lineAt } from "../model/lines.ts";
+import { MarkdownError, renderMarkdown, type RenderedFigure } from "./engine.ts";
+
+/** The sources whose change alters what a rendered entry holds: the engine, what it uses, and this file. */
+const ENGINE_SOURCES = [
+  "./engine.ts",
+  "./figures.ts",
+  "./astro-processor.ts",
+  "../model/html.ts",
+  "../model/lines.ts",
+  "../model/slug.ts",
+];
 
 /**
  * A digest of the engine's own source. Astro keeps rendered entries in its content
@@ -15,8 +26,23 @@ import { MarkdownError, renderMarkdown } from "./engine.ts";
  */
 function engineDigest(): string {
   const hash = createHash("sha256");
-  for (const file of ["./engine.ts", "./figures.ts"]) hash.update(readFileSync(new URL(file, import.meta.url)));
+  for (const file of ENGINE_SOURCES) hash.update(readFileSync(new URL(file, import.meta.url)));
   return hash.digest("hex").slice(0, 16);
+}
+
+/** The key under which an entry's rendered figures are kept in `entry.rendered.metadata`. */
+const FIGURES_KEY = "figures";
+
+/**
+ * The body figures the engine rendered for an entry, kept by the content layer beside
+ * its HTML, so pages and feeds need neither a second Markdown parse nor to read the HTML back.
+ */
+export function renderedFigures(rendered: { metadata?: Record<string, unknown> } | undefined): RenderedFigure[] {
+  if (rendered === undefined) return [];
+  const figures = rendered.metadata?.[FIGURES_KEY];
+  if (!Array.isArray(figures))
+    throw new Error("a rendered article has no figure list: its stored render predates the engine; rebuild");
+  return figures as RenderedFigure[];
 }
 
 export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {
@@ -43,6 +69,7 @@ export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {
             code: rendered.html,
             metadata: {
               headings: rendered.headings,
+              [FIGURES_KEY]: rendered.figures,
               // Figure images are optimized by the page (see src/views/figure-image.ts),
               // so Astro's internal Markdown image pass gets nothing to do.
               localImagePaths: [],
@@ -61,7 +88,7 @@ function bodyLineOffset(path: string, body: string): number {
   try {
     const text = readFileSync(path, "utf8");
     const at = text.indexOf(body);
-    return at < 0 ? 0 : text.slice(0, at).split("\n").length - 1;
+    return at < 0 ? 0 : lineAt(text, at) - 1;
   } catch {
     return 0;
   }

@@ -2,7 +2,7 @@
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { toInstant } from "../model/dates.ts";
-import { escapeHtml } from "../markdown/engine.ts";
+import { escapeHtml } from "../model/html.ts";
 import { feedChannel, feedItems } from "../views/feed-items.ts";
 
 export const GET: APIRoute = async () => {

@@ -20,17 +20,16 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { dirname, extname, join, relative, resolve, sep } from "node:path";
-// The slugger Astro's glob loader names entries with (a dependency of astro), so ids match exactly.
-import { slug as githubSlug } from "github-slugger";
 import { z } from "astro/zod";
-import { ARTICLES_DIR, LENGTH_LIMITS, SLUG_RE, articleSchema, textLength } from "../../model/article-schema.ts";
+import { ARTICLES_DIR, LENGTH_LIMITS, articleSchema, textLength } from "../../model/article-schema.ts";
 import { toInstant } from "../../model/dates.ts";
-import { MarkdownError, renderInline, renderMarkdown } from "../../markdown/engine.ts";
+import { MarkdownError, inlineLinks, renderMarkdown, type RenderedMarkdown } from "../../markdown/engine.ts";
 import { sitePathProblem, type KnownSite } from "./site-routes.ts";
-import { slugify, topicKey } from "../../model/slug.ts";
+import { ENTRY_ID_SEGMENT_RE, entryId, topicKey, topicSlug } from "../../model/slug.ts";
 import { site as siteConfig } from "../../site.config.ts";
 import { ARTICLE_IMAGE_TYPES, MAX_INPUT_PIXELS, RASTER_EXTENSIONS, embeddedMetadata, imageProblem } from "../images.ts";
-import { lineAt, readFrontmatter, type Frontmatter } from "./frontmatter.ts";
+import { readFrontmatter, type Frontmatter } from "./frontmatter.ts";
+import { lineAt } from "../../model/lines.ts";
 import { writeWhole } from "../../build/write-whole.ts";
 import { symlinkProblems } from "./symlinks.ts";
 import { generatedPaths, listPublished, publicFileProblems } from "./public-files.ts";
@@ -125,16 +124,6 @@ async function loadArticle(path: string): Promise<Loaded> {
   }
 }
 
-/** The id Astro's glob loader gives `relPath` (relative to the article folder). */
-export function articleId(relPath: string): string {
-  const withoutExt = toPosix(relPath).replace(/\.[^./]+$/, "");
-  return withoutExt
-    .split("/")
-    .map((segment) => githubSlug(segment))
-    .join("/")
-    .replace(/\/index$/, "");
-}
-
 function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>(
     (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
@@ -183,21 +172,18 @@ function schemaProblems(file: string, fm: Frontmatter, issues: z.core.$ZodIssue[
  * Renders the body with the site's Markdown engine, collecting every error: after one,
  * the offending block is blanked (lines kept, so numbers stay true) and it runs again.
  */
-interface BodyFindings {
+type BodyFindings = Pick<RenderedMarkdown, "figures" | "figureLines" | "links" | "ids"> & {
   errors: Array<{ line?: number | undefined; message: string }>;
-  html: string;
-  figures: ReturnType<typeof renderMarkdown>["figures"];
-  figureLines: Array<number | undefined>;
-}
+};
 
 function bodyProblems(body: string): BodyFindings {
   const errors: BodyFindings["errors"] = [];
-  const failed = () => ({ errors, html: "", figures: [], figureLines: [] });
+  const failed = () => ({ errors, figures: [], figureLines: [], links: [], ids: [] });
   let source = body;
   for (let attempt = 0; attempt < 200; attempt++) {
     try {
-      const rendered = renderMarkdown(source);
-      return { errors, html: rendered.html, figures: rendered.figures, figureLines: rendered.figureLines };
+      const { figures, figureLines, links, ids } = renderMarkdown(source);
+      return { errors, figures, figureLines, links, ids };
     } catch (error) {
       if (!(error instanceof MarkdownError)) {
         errors.push({ message: `Markdown could not be rendered: ${(error as Error).message}` });
@@ -310,17 +296,6 @@ interface ArticleFacts {
   year?: number | undefined;
 }
 
-const HTML_UNESCAPES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'" };
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&(?:amp|lt|gt|quot|#39);/g, (e) => HTML_UNESCAPES[e]!);
-}
-
-/** The links (`<a href>`) in HTML the Markdown engine wrote. */
-function linksIn(html: string): string[] {
-  return [...html.matchAll(/<a href="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
-}
-
 /** A warning when `value` is longer than is good to read (the schema refuses what is far too long). */
 function lengthWarning(
   file: string,
@@ -356,7 +331,7 @@ function articleFindings(
   schema: ReturnType<typeof articleSchema>,
 ): Findings {
   const problems: Problem[] = [];
-  const id = articleId(rel);
+  const id = entryId(toPosix(rel));
   if (id.includes("/")) {
     problems.push({
       file,
@@ -438,41 +413,41 @@ function articleFindings(
   if (typeof heroImage === "string" && heroImage.trim()) {
     images.push({ src: heroImage.trim(), line: fm.lineOf(["hero", "image"]), field: "hero.image" });
   }
-  for (const ref of findFigureSources(body.html)) {
-    images.push({ src: ref, line: figureLine(source, fm.bodyStart, ref) });
+  for (const { image } of body.figures) {
+    if (image) images.push({ src: image.src, line: figureLine(source, fm.bodyStart, image.src) });
   }
   // Each former address on its own line, read even when another entry is invalid.
   const formerSlugs: ArticleFacts["formerSlugs"] = [];
   const listed = valueAt(fm.data, ["formerSlugs"]);
   if (Array.isArray(listed)) {
     listed.forEach((slug, i) => {
-      if (typeof slug === "string" && SLUG_RE.test(slug))
+      if (typeof slug === "string" && ENTRY_ID_SEGMENT_RE.test(slug))
         formerSlugs.push({ slug, line: fm.lineOf(["formerSlugs", i]), field: `formerSlugs[${i}]` });
     });
   }
 
   const topics: ArticleFacts["topics"] = [];
   const section = valueAt(fm.data, ["section"]);
-  if (typeof section === "string" && slugify(section))
+  if (typeof section === "string" && topicSlug(section))
     topics.push({ kind: "section", name: section.trim(), line: fm.lineOf(["section"]), field: "section" });
   const tags = valueAt(fm.data, ["tags"]);
   if (Array.isArray(tags)) {
     tags.forEach((tag, i) => {
-      if (typeof tag === "string" && slugify(tag))
+      if (typeof tag === "string" && topicSlug(tag))
         topics.push({ kind: "tag", name: tag.trim(), line: fm.lineOf(["tags", i]), field: `tags[${i}]` });
     });
   }
 
-  const links: ArticleFacts["links"] = linksIn(body.html).map((href) => {
+  const links: ArticleFacts["links"] = body.links.map((href) => {
     const at = source.indexOf(href, fm.bodyStart);
     return { href, line: at < 0 ? undefined : lineAt(source, at) };
   });
   const heroCaption = valueAt(fm.data, ["hero", "caption"]);
   if (typeof heroCaption === "string") {
-    for (const href of linksIn(renderInline(heroCaption)))
+    for (const href of inlineLinks(heroCaption))
       links.push({ href, line: fm.lineOf(["hero", "caption"]), field: "hero.caption" });
   }
-  const ids = [...body.html.matchAll(/ id="([^"]*)"/g)].map((m) => unescapeHtml(m[1]!));
+  const ids = [...body.ids];
   if (data?.updates.length) ids.push("updates-heading");
   const year = data ? toInstant(data.published).getUTCFullYear() : undefined;
 
@@ -655,7 +630,7 @@ function topicProblems(facts: Map<CheckedArticle, ArticleFacts>): Problem[] {
     for (const [article, { topics }] of facts) {
       for (const topic of topics) {
         if (topic.kind !== kind) continue;
-        const slug = slugify(topic.name);
+        const slug = topicSlug(topic.name);
         bySlug.set(slug, [...(bySlug.get(slug) ?? []), { article, topic }]);
       }
     }
@@ -700,7 +675,7 @@ function linkProblems(facts: Map<CheckedArticle, ArticleFacts>, site: { url: str
     known.articles.set(article.id, new Set(fact.ids));
     for (const { slug } of fact.formerSlugs) (known.formerSlugs as Set<string>).add(slug);
     for (const kind of ["section", "tag"] as const) {
-      const slugs = new Set(fact.topics.filter((t) => t.kind === kind).map((t) => slugify(t.name)));
+      const slugs = new Set(fact.topics.filter((t) => t.kind === kind).map((t) => topicSlug(t.name)));
       for (const slug of slugs) count((kind === "section" ? known.sections : known.tags) as Map<string, number>, slug);
     }
     if (fact.year !== undefined) count(known.years as Map<string, number>, String(fact.year));
@@ -745,13 +720,6 @@ function linkProblems(facts: Map<CheckedArticle, ArticleFacts>, site: { url: str
     }
   }
   return problems;
-}
-
-/** Figure image paths in the engine's output (its markers; see src/markdown/figures.ts). */
-function findFigureSources(html: string): string[] {
-  return [...html.matchAll(/<!--figure-image:([A-Za-z0-9%._~!*'()-]*)-->/g)].map(
-    (m) => (JSON.parse(decodeURIComponent(m[1]!)) as { src: string }).src,
-  );
 }
 
 /** Two files with one address, or a former address that another article (or itself) owns. */

@@ -19,7 +19,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { scanHtml } from "../output/html-scan.ts";
 import { documentProblems, factsOfBytes, kindOf } from "../output/site-scan.ts";
-import { lineAt } from "./frontmatter.ts";
+import { lineAt } from "../../model/lines.ts";
 
 /** A path (or folder of paths) in the built site, and the source that generates it. */
 export interface GeneratedPath {

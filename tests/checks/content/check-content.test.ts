@@ -10,7 +10,8 @@ import sharp from "sharp";
 import { writeFiles } from "../../helpers/build.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { strictFrontmatterData } from "../../../src/checks/content/frontmatter.ts";
-import { articleId, checkContent, formatProblem, MAX_ARTICLE_BYTES } from "../../../src/checks/content/index.ts";
+import { checkContent, formatProblem, MAX_ARTICLE_BYTES } from "../../../src/checks/content/index.ts";
+import { entryId } from "../../../src/model/slug.ts";
 import { fixtureJpeg } from "../../helpers/fixtures.ts";
 import { gpsTaggedJpeg } from "../../helpers/hostile.ts";
 
@@ -119,10 +120,10 @@ hero:
   });
 
   it("derives ids as Astro's glob loader does", () => {
-    expect(articleId("a.md")).toBe("a");
-    expect(articleId("a/index.md")).toBe("a");
-    expect(articleId("My Story.md")).toBe("my-story");
-    expect(articleId("2016/kerry.md")).toBe("2016/kerry");
+    expect(entryId("a.md")).toBe("a");
+    expect(entryId("a/index.md")).toBe("a");
+    expect(entryId("My Story.md")).toBe("my-story");
+    expect(entryId("2016/kerry.md")).toBe("2016/kerry");
   });
 
   it("refuses nested articles, stray Markdown files and former addresses that collide", async () => {
