@@ -3,20 +3,18 @@
  * renders every entry's body with it (stored as `entry.rendered.html`).
  */
 import type { MarkdownProcessor } from "astro/markdown";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { sourcesVersion } from "../build/cache.ts";
 import { MarkdownError, renderMarkdown } from "./engine.ts";
 
 /**
- * A digest of the engine's own source. Astro keeps rendered entries in its content
- * store until its config changes; putting this in the options makes a change to the
- * engine re-render every article instead of serving stale (or failed) HTML.
+ * A digest of the engine's sources and packages (src/build/cache.ts). Astro keeps rendered
+ * entries in its content store until its config changes; putting this in the options makes
+ * a change to the engine re-render every article instead of serving stale (or failed) HTML.
  */
 function engineDigest(): string {
-  const hash = createHash("sha256");
-  for (const file of ["./engine.ts", "./figures.ts"]) hash.update(readFileSync(new URL(file, import.meta.url)));
-  return hash.digest("hex").slice(0, 16);
+  return sourcesVersion(fileURLToPath(new URL("../..", import.meta.url)), ["src/markdown", "package-lock.json"]);
 }
 
 export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {

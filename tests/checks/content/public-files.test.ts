@@ -29,7 +29,7 @@ async function project(files: Record<string, string | Buffer>, links: Record<str
 }
 
 async function problems(root: string): Promise<string[]> {
-  const report = await checkContent(root, { imageCacheFile: false, articleCacheFile: false });
+  const report = await checkContent(root, { caches: false });
   return report.problems.map(formatProblem);
 }
 
