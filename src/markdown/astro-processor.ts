@@ -3,31 +3,28 @@
  * renders every entry's body with it (stored as `entry.rendered.html`).
  */
 import type { MarkdownProcessor } from "astro/markdown";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { sourcesVersion } from "../build/cache.ts";
 import { lineAt } from "../model/lines.ts";
 import { MarkdownError, renderMarkdown, type RenderedFigure } from "./engine.ts";
 
-/** The sources whose change alters what a rendered entry holds: the engine, what it uses, and this file. */
+/** The sources whose change alters what a rendered entry holds: the engine, what it uses, and the lockfile. */
 const ENGINE_SOURCES = [
-  "./engine.ts",
-  "./figures.ts",
-  "./astro-processor.ts",
-  "../model/html.ts",
-  "../model/lines.ts",
-  "../model/slug.ts",
+  "src/markdown",
+  "src/model/html.ts",
+  "src/model/lines.ts",
+  "src/model/slug.ts",
+  "package-lock.json",
 ];
 
 /**
- * A digest of the engine's own source. Astro keeps rendered entries in its content
- * store until its config changes; putting this in the options makes a change to the
- * engine re-render every article instead of serving stale (or failed) HTML.
+ * A digest of the engine's sources and packages (src/build/cache.ts). Astro keeps rendered
+ * entries in its content store until its config changes; putting this in the options makes
+ * a change to the engine re-render every article instead of serving stale (or failed) HTML.
  */
 function engineDigest(): string {
-  const hash = createHash("sha256");
-  for (const file of ENGINE_SOURCES) hash.update(readFileSync(new URL(file, import.meta.url)));
-  return hash.digest("hex").slice(0, 16);
+  return sourcesVersion(fileURLToPath(new URL("../..", import.meta.url)), ENGINE_SOURCES);
 }
 
 /** The key under which an entry's rendered figures are kept in `entry.rendered.metadata`. */
