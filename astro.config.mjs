@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
+import { handoffFromEnv } from "./src/build/handoff.ts";
 import { CSP_DIRECTIVES } from "./src/hosting/policy.ts";
 import { publishGuard } from "./src/integrations/publish-guard.ts";
 import { MAX_INPUT_PIXELS } from "./src/checks/images.ts";
@@ -8,6 +9,10 @@ import { markedProcessor } from "./src/markdown/astro-processor.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
 import { site } from "./src/site.config.ts";
+
+// What `npm run build` hands this build, if it started it (src/build/handoff.ts): the one
+// place the environment is read.
+const handoff = handoffFromEnv(process.env);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -40,7 +45,11 @@ export default defineConfig({
   },
   // Sitemap first, then the search index: both read the finished pages.
   // The publish guard last: it checks content before the build and the finished site after.
-  integrations: [...sitemapWithLastmod(), pagefindIndex(), publishGuard({ lang: site.lang })],
+  integrations: [
+    ...sitemapWithLastmod(),
+    pagefindIndex({ handoff }),
+    publishGuard({ lang: site.lang, handoff, settings: site }),
+  ],
   markdown: {
     // marked is our one Markdown engine (see src/markdown/engine.ts).
     processor: markedProcessor(),

@@ -17,7 +17,7 @@ import { strictFrontmatterData } from "./checks/content/frontmatter.ts";
  * reader before the schema sees it: Astro reads YAML with js-yaml, which turns an
  * unquoted `2026-13-45` into a real date in 2027. With this, dates reach the schema as
  * the text the author wrote, in `astro dev` as in a build. (The build also runs the
- * whole content check first: see src/integrations/publish-guard.ts.)
+ * whole content check first: see src/checks/content/ and src/integrations/publish-guard.ts.)
  */
 function strictGlob(options: Parameters<typeof glob>[0]): Loader {
   const inner = glob(options);

@@ -6,12 +6,17 @@
  * Unknown fields are errors (a typo must not vanish silently).
  */
 import { z } from "astro/zod";
-import languageTags from "language-tags";
 import { parsePubDate, toInstant } from "./dates.ts";
-import { slugify } from "./slug.ts";
+import { isLanguageTag } from "./language-tag.ts";
+import { ENTRY_ID_SEGMENT_RE, topicSlug } from "./slug.ts";
 
 /** Where articles live, relative to the project root: one Markdown file each. */
 export const ARTICLES_DIR = "content/articles";
+
+/** An article's Markdown file, relative to the project root: as Astro's loader read it, or where it would have. */
+export function articleSourcePath(article: { id: string; filePath?: string | undefined }): string {
+  return article.filePath ?? `${ARTICLES_DIR}/${article.id}.md`;
+}
 
 const text = z.string().trim().min(1, { error: "must not be empty" });
 
@@ -55,7 +60,7 @@ export const authorId = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, {
 const webAddress = z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).href);
 
 /** A section or tag names a page (/tags/<slug>/): it needs a letter or digit to make an address from. */
-const topic = text.refine((name) => slugify(name) !== "", { error: "must contain a letter or digit" });
+const topic = text.refine((name) => topicSlug(name) !== "", { error: "must contain a letter or digit" });
 
 /**
  * A day ("2016-02-10") or a full time with a zone; never a made-up time and never a
@@ -72,12 +77,9 @@ const pubDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   }
 });
 
-/** An article's address segment, as Astro derives it from a file name: lower case, no slashes or dots. */
-export const SLUG_RE = /^[\p{Ll}\p{Lo}\p{N}_-]+$/u;
-
-const formerSlug = z
-  .string()
-  .regex(SLUG_RE, { error: 'must be an old address segment such as "old-headline" (lower case, no slashes)' });
+const formerSlug = z.string().regex(ENTRY_ID_SEGMENT_RE, {
+  error: 'must be an old address segment such as "old-headline" (lower case, no slashes)',
+});
 
 /**
  * The article schema. `image` is the schema of the hero image reference: Astro's
@@ -100,7 +102,7 @@ export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof 
       /** BCP 47 language of the article's text. */
       lang: z
         .string()
-        .refine((tag) => languageTags.check(tag), {
+        .refine(isLanguageTag, {
           error: (issue) =>
             `"${String(issue.input)}" is not a valid BCP 47 language tag: use one such as "en", "ar" or "pt-BR"`,
         })

@@ -6,7 +6,10 @@
 import type { CollectionEntry } from "astro:content";
 import { bodyReadingText } from "./article-text.ts";
 import { compareNewestFirst, formatPubDate, type PubDate } from "../model/dates.ts";
-import { escapeHtml, figureHtml, htmlToText, renderedFigures, renderInline } from "../markdown/engine.ts";
+import { figureHtml, renderInline } from "../markdown/engine.ts";
+import { renderedFigures } from "../markdown/astro-processor.ts";
+import { escapeHtml, htmlToText } from "../model/html.ts";
+import { articleSourcePath } from "../model/article-schema.ts";
 import { countWords, minutesForWords } from "../model/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
@@ -65,7 +68,7 @@ export async function articleView(article: Article): Promise<ArticleView> {
   const url = absoluteUrl(site.url, path);
   const bodyHtml = await articleBodyHtml(article);
   const wordCount = countWords(bodyReadingText(bodyHtml));
-  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  const filePath = articleSourcePath(article);
   const { hero } = article.data;
   const figures: FigureView[] = [];
   if (hero) {
@@ -81,12 +84,12 @@ export async function articleView(article: Article): Promise<ArticleView> {
       image: hero.image ? { ...(await fallbackImage(hero.image)), alt: hero.alt ?? "" } : undefined,
     });
   }
-  // Read back from the HTML the content layer already rendered: no second Markdown parse.
-  for (const figure of renderedFigures(article.rendered?.html ?? "")) {
+  // As the content layer rendered them: no second Markdown parse.
+  for (const figure of renderedFigures(article.rendered)) {
     const image = figure.image
       ? { ...(await fallbackImage(await resolveFigureImage(figure.image, filePath))), alt: figure.image.alt }
       : undefined;
-    figures.push({ caption: figure.caption, credit: figure.credit, image });
+    figures.push({ caption: figure.captionText, credit: figure.creditText, image });
   }
   const date = formatPubDate(article.data.published, site.dateLocale);
   return {

@@ -5,7 +5,7 @@
 import type { ImageMetadata } from "astro";
 import { getImage } from "astro:assets";
 import { posix } from "node:path";
-import { escapeHtml } from "../markdown/engine.ts";
+import { escapeHtml } from "../model/html.ts";
 import type { FigureImageRef } from "../markdown/figures.ts";
 // The images articles use, loaded on demand (src/integrations/article-images.ts): never a
 // glob of the folder, which would publish unused images as they are.

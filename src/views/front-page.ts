@@ -5,7 +5,7 @@
  * appears twice.
  */
 import { newestFirst, type Classified } from "../model/taxonomy.ts";
-import { slugify } from "../model/slug.ts";
+import { topicSlug } from "../model/slug.ts";
 
 interface Listed extends Classified {
   data: Classified["data"] & { featured: boolean };
@@ -41,8 +41,8 @@ export function frontPage<T extends Listed>(
   const latest = newest.filter((a) => !shown.has(a.id)).slice(0, sizes.latest);
   for (const a of latest) shown.add(a.id);
   const sections = sectionNames.flatMap((name) => {
-    const slug = slugify(name);
-    const inSection = newest.filter((a) => !shown.has(a.id) && slugify(a.data.section) === slug);
+    const slug = topicSlug(name);
+    const inSection = newest.filter((a) => !shown.has(a.id) && topicSlug(a.data.section) === slug);
     return inSection.length > 0 ? [{ name, slug, articles: inSection.slice(0, sizes.perSection) }] : [];
   });
   return { lead, secondary, latest, sections };

@@ -2,7 +2,7 @@
 import rss from "@astrojs/rss";
 import type { FeedItem } from "../formats/feeds.ts";
 import { toInstant } from "../model/dates.ts";
-import { escapeHtml } from "../markdown/engine.ts";
+import { escapeHtml } from "../model/html.ts";
 
 export interface RssChannel {
   title: string;

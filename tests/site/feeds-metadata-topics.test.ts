@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { htmlToText } from "../../src/markdown/engine.ts";
+import { htmlToText } from "../../src/model/html.ts";
 import { foldSpace, parseDocument, textOf } from "../helpers/html.ts";
 import {
   BRIEF_COUNT,

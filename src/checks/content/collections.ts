@@ -9,6 +9,7 @@ import { extname, relative, resolve } from "node:path";
 import { z } from "astro/zod";
 import { AUTHORS_DIR, authorSchema } from "../../model/author-schema.ts";
 import { PAGES_DIR, RESERVED_PAGE_IDS, pageSchema } from "../../model/page-schema.ts";
+import { ENTRY_ID_SEGMENT_RE } from "../../model/slug.ts";
 import { readFrontmatter, type Frontmatter } from "./frontmatter.ts";
 
 interface Problem {
@@ -51,7 +52,7 @@ async function checkCollection(
     const file = `${dir}/${name}`;
     const id = name.slice(0, -".md".length);
     report.ids.add(id);
-    if (!/^[\p{Ll}\p{Lo}\p{N}_-]+$/u.test(id)) {
+    if (!ENTRY_ID_SEGMENT_RE.test(id)) {
       report.problems.push({ file, message: `"${id}" cannot be an address: name the file in lower case, with - between words` });
     }
     const source = await readFile(resolve(root, file), "utf8");
@@ -134,7 +135,7 @@ export function settingsProblems(
   settings: { standards: Record<string, string | undefined>; sections: string[] },
   pageIds: ReadonlySet<string>,
   sectionSlugs: ReadonlySet<string>,
-  slugify: (name: string) => string,
+  topicSlug: (name: string) => string,
 ): Problem[] {
   const file = "src/site.config.ts";
   const problems: Problem[] = [];
@@ -143,7 +144,7 @@ export function settingsProblems(
       problems.push({ file, field: `standards.${standard}`, message: `names the page "${id}", which has no file ${PAGES_DIR}/${id}.md` });
   }
   settings.sections.forEach((name, i) => {
-    if (!sectionSlugs.has(slugify(name)))
+    if (!sectionSlugs.has(topicSlug(name)))
       problems.push({ file, field: `sections[${i}]`, message: `"${name}" is the section of no article: its link would lead nowhere` });
   });
   return problems;

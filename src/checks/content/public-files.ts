@@ -19,7 +19,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { scanHtml } from "../output/html-scan.ts";
 import { documentProblems, factsOfBytes, kindOf } from "../output/site-scan.ts";
-import { lineAt } from "./frontmatter.ts";
+import { lineAt } from "../../model/lines.ts";
 
 /** A path (or folder of paths) in the built site, and the source that generates it. */
 export interface GeneratedPath {
@@ -33,14 +33,14 @@ export interface GeneratedPath {
 /** What the integrations and Astro itself write, beside the pages in src/pages. */
 const INTEGRATION_OUTPUTS: readonly GeneratedPath[] = [
   { path: "_astro/", source: "Astro's bundled scripts, styles and images" },
-  { path: "pagefind/", source: "the search index (src/integrations/pagefind.ts)" },
+  { path: "pagefind/", source: "the search index (src/build/search-index.ts)" },
   {
     path: "sitemap-index.xml",
     source: "the sitemap (src/integrations/sitemap.ts)",
     pattern: /^sitemap-(index|\d+)\.xml$/i,
   },
-  { path: "_headers", source: "the host headers (src/integrations/publish-guard.ts)" },
-  { path: "_redirects", source: "the host redirects (src/integrations/publish-guard.ts)" },
+  { path: "_headers", source: "the host headers (src/build/finish.ts)" },
+  { path: "_redirects", source: "the host redirects (src/build/finish.ts)" },
 ];
 
 /** The route of the standing pages (content/pages/<id>.md at /<id>/). */

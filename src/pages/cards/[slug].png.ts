@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { formatPubDate } from "../../model/dates.ts";
-import { cardKey, socialCard, type CardContent } from "../../views/social-card.ts";
+import { cardKey, keepOnlyCards, socialCard, type CardContent } from "../../views/social-card.ts";
 import { site } from "../../site.config.ts";
 
 function cardOf(article: CollectionEntry<"articles">): CardContent {
@@ -10,12 +10,16 @@ function cardOf(article: CollectionEntry<"articles">): CardContent {
   return { headline, siteName: site.name, date: formatPubDate(published, site.dateLocale), section, lang };
 }
 
-export const getStaticPaths = (async () =>
-  (await getCollection("articles")).map((article) => {
+export const getStaticPaths = (async () => {
+  const paths = (await getCollection("articles")).map((article) => {
     const card = cardOf(article);
     // The card's own content key: an article edited below its headline keeps its card.
     return { params: { slug: article.id }, props: { card }, cacheKey: cardKey(card) };
-  })) satisfies GetStaticPaths;
+  });
+  // The cards of this build are all known here: the drawn cards of any other are dropped.
+  await keepOnlyCards(paths.map((path) => path.cacheKey));
+  return paths;
+}) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: CardContent }> = async ({ props }) => {
   const png = await socialCard(props.card);

@@ -21,7 +21,7 @@ async function problems(
   const root = await mkdtemp(join(tmpdir(), "newsroom-check-"));
   roots.push(root);
   await writeFiles(root, files);
-  const report = await checkContent(root, { imageCacheFile: false, articleCacheFile: false, settings });
+  const report = await checkContent(root, { caches: false, settings });
   return report.problems.map(formatProblem);
 }
 
