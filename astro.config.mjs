@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { fileURLToPath } from "node:url";
+import { handoffFromEnv } from "./src/build/handoff.ts";
 import { CSP_DIRECTIVES } from "./src/hosting/policy.ts";
 import { publishGuard } from "./src/integrations/publish-guard.ts";
 import { MAX_INPUT_PIXELS } from "./src/checks/images.ts";
@@ -15,6 +16,10 @@ import { editionIntegration, PREVIEW_ENV } from "./src/integrations/edition.ts";
 const now = buildClock(process.env[CLOCK_ENV], new Date());
 // A preview (npm run preview:drafts) shows drafts and embargoed articles, for editors only.
 const preview = process.env[PREVIEW_ENV] === "1";
+
+// What `npm run build` hands this build, if it started it (src/build/handoff.ts): the one
+// place the environment is read.
+const handoff = handoffFromEnv(process.env);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({
@@ -53,8 +58,8 @@ export default defineConfig({
   integrations: [
     editionIntegration({ now, preview }),
     ...(preview ? [] : sitemapWithLastmod()),
-    pagefindIndex(),
-    publishGuard({ lang: site.lang, edition: { now, preview } }),
+    pagefindIndex({ handoff }),
+    publishGuard({ lang: site.lang, handoff, settings: site, edition: { now, preview } }),
   ],
   markdown: {
     // marked is our one Markdown engine (see src/markdown/engine.ts).

@@ -1,12 +1,16 @@
 /**
- * The content collection: articles, one Markdown file each, checked against the one
- * article schema (src/model/article-schema.ts). Unknown fields are errors.
+ * The content collections: articles, one Markdown file each, checked against the one
+ * article schema (src/model/article-schema.ts); authors (src/model/author-schema.ts), whom
+ * articles name through `reference("authors")`; and the standing pages
+ * (src/model/page-schema.ts). Unknown fields are errors.
  */
-import { defineCollection } from "astro:content";
+import { defineCollection, reference } from "astro:content";
 import { glob, type Loader } from "astro/loaders";
 import { readFile } from "node:fs/promises";
 import { now, preview } from "virtual:newsroom/edition";
 import { ARTICLES_DIR, articleSchema } from "./model/article-schema.ts";
+import { AUTHORS_DIR, authorSchema } from "./model/author-schema.ts";
+import { PAGES_DIR, pageSchema } from "./model/page-schema.ts";
 import { strictFrontmatterData } from "./checks/content/frontmatter.ts";
 import { isBuilt, publicationState, type Publishable } from "./model/publication.ts";
 
@@ -15,9 +19,9 @@ import { isBuilt, publicationState, type Publishable } from "./model/publication
  * reader before the schema sees it: Astro reads YAML with js-yaml, which turns an
  * unquoted `2026-13-45` into a real date in 2027. With this, dates reach the schema as
  * the text the author wrote, in `astro dev` as in a build. (The build also runs the
- * whole content check first: see src/integrations/publish-guard.ts.)
+ * whole content check first: see src/checks/content/ and src/integrations/publish-guard.ts.)
  */
-function strictGlob(options: Parameters<typeof glob>[0]): Loader {
+function strictGlob(options: Parameters<typeof glob>[0], afterLoad?: (store: Store) => void): Loader {
   const inner = glob(options);
   return {
     ...inner,
@@ -37,7 +41,7 @@ function strictGlob(options: Parameters<typeof glob>[0]): Loader {
               : props,
           ),
       });
-      editionOnly(context.store);
+      afterLoad?.(context.store);
     },
   };
 }
@@ -70,8 +74,18 @@ function editionOnly(store: Store): void {
 }
 
 const articles = defineCollection({
-  loader: strictGlob({ base: `./${ARTICLES_DIR}`, pattern: "**/*.md" }),
-  schema: ({ image }) => articleSchema(image()),
+  loader: strictGlob({ base: `./${ARTICLES_DIR}`, pattern: "**/*.md" }, editionOnly),
+  schema: ({ image }) => articleSchema(image(), reference("authors")),
 });
 
-export const collections = { articles };
+const authors = defineCollection({
+  loader: strictGlob({ base: `./${AUTHORS_DIR}`, pattern: "*.md" }),
+  schema: ({ image }) => authorSchema(image()),
+});
+
+const pages = defineCollection({
+  loader: strictGlob({ base: `./${PAGES_DIR}`, pattern: "*.md" }),
+  schema: pageSchema,
+});
+
+export const collections = { articles, authors, pages };

@@ -31,6 +31,21 @@ export interface SiteConfig {
   wordsPerMinute: number;
   /** Articles at least this many years old carry an age notice. */
   ageNoticeYears: number;
+  /** The sections the header links to, in this order (names as articles write them). */
+  sections: string[];
+  /**
+   * Which standing page (content/pages/<id>.md) sets out each of the publisher's
+   * standards; the publisher's structured data points to them. Leave one out if no page says it.
+   */
+  standards: {
+    publishingPrinciples?: string;
+    correctionsPolicy?: string;
+    ethicsPolicy?: string;
+    /** Why some stories (wire copy) carry no byline. */
+    noBylinesPolicy?: string;
+    /** Who runs the site. */
+    masthead?: string;
+  };
 }
 
 export const site: SiteConfig = {
@@ -45,4 +60,12 @@ export const site: SiteConfig = {
   logo: { path: "/logo.png", size: 512 },
   wordsPerMinute: 230,
   ageNoticeYears: 1,
+  sections: ["News"],
+  standards: {
+    publishingPrinciples: "ethics",
+    correctionsPolicy: "corrections",
+    ethicsPolicy: "ethics",
+    noBylinesPolicy: "ethics",
+    masthead: "about",
+  },
 };

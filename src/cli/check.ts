@@ -1,12 +1,16 @@
 /**
  * `npm run check`: the content check alone (see src/checks/content/). Prints every
  * problem in every file as `file:line: field: message` and exits 1 if there is any error
- * (warnings, `file:line: warning: …`, are printed and do not fail it).
+ * (warnings, `file:line: warning: …`, are printed and do not fail it), then what is
+ * scheduled. It also warns about the placeholder site address, an error with `--deploy`
+ * or NEWSROOM_DEPLOY=1.
  */
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { checkContent, formatReport } from "../checks/content/index.ts";
 import { formatSchedule, scheduledArticles } from "../checks/content/schedule.ts";
+import { checkDeployAddress, SITE_CONFIG_FILE } from "../build/site-address.ts";
 import { buildClock, CLOCK_ENV } from "../model/clock.ts";
 import { site } from "../site.config.ts";
 
@@ -19,7 +23,14 @@ try {
   console.error((error as Error).message);
   process.exit(2);
 }
-const report = await checkContent(root, { now });
+const address = checkDeployAddress(
+  process.argv.slice(2),
+  process.env,
+  site.url,
+  readFileSync(join(root, SITE_CONFIG_FILE), "utf8"),
+);
+if (address.finding) console.error(`${address.finding.message}\n`);
+const report = await checkContent(root, { settings: site, now });
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 if (report.problems.length > 0) {
   console.error(formatReport(report));
@@ -29,5 +40,9 @@ if (report.problems.length > 0) {
   if (report.warnings.length > 0) console.error(formatReport(report));
   console.log(formatSchedule(scheduledArticles(report.articles, now), site.dateLocale, site.timeZone));
   const n = report.articles.length;
-  console.log(`Content check: ${n} ${n === 1 ? "article" : "articles"}, no problems (${seconds} s).`);
+  const articles = `${n} ${n === 1 ? "article" : "articles"}`;
+  if (address.finding?.severity === "error") {
+    console.error(`Content check: ${articles}, no problems; the site's address is not fit to deploy (above).`);
+    process.exitCode = 1;
+  } else console.log(`Content check: ${articles}, no problems (${seconds} s).`);
 }

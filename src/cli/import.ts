@@ -14,7 +14,9 @@ import { basename, extname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { decodeScraped, ScrapedTextError } from "../import/parse-scraped.ts";
-import { importScraped, SLUG_RE, type ImportResult } from "../import/import-article.ts";
+import { importScraped, type ImportResult } from "../import/import-article.ts";
+import { IMPORT_SLUG_RE } from "../model/slug.ts";
+import { isLanguageTag } from "../model/language-tag.ts";
 import { site } from "../site.config.ts";
 
 const USAGE = `Usage: npm run import -- <file.txt>... [options]
@@ -79,11 +81,12 @@ function parseOptions() {
     if (positionals.length > 1) throw new UsageError("--source-url names one article: import its file on its own");
   }
   const lang = nonEmpty("lang", values.lang);
-  if (lang !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(lang))
+  if (lang !== undefined && !isLanguageTag(lang))
     throw new UsageError(`--lang "${lang}" is not a language tag such as "en" or "ar"`);
   const slug = nonEmpty("slug", values.slug);
   if (slug !== undefined) {
-    if (!SLUG_RE.test(slug)) throw new UsageError(`--slug "${slug}": use lower-case letters, digits and hyphens`);
+    if (!IMPORT_SLUG_RE.test(slug))
+      throw new UsageError(`--slug "${slug}": use lower-case letters, digits and hyphens`);
     if (positionals.length > 1) throw new UsageError("--slug names one entry: import its file on its own");
   }
   return {

@@ -1,8 +1,23 @@
 /**
- * schema.org NewsArticle as JSON-LD, and the one safe way to put JSON inside a
+ * schema.org NewsArticle (or the subtype its kind calls for) as JSON-LD, and the one safe way to put JSON inside a
  * <script> element: whatever a headline holds, the JSON stays data.
  */
 import type { PubDate } from "../model/dates.ts";
+import type { ArticleType } from "../model/article-schema.ts";
+
+/** The schema.org type for each kind of piece; NewsArticle where no subtype fits. */
+const SCHEMA_TYPES: Record<ArticleType, string> = {
+  news: "ReportageNewsArticle",
+  analysis: "AnalysisNewsArticle",
+  opinion: "OpinionNewsArticle",
+  explainer: "BackgroundNewsArticle",
+  review: "ReviewNewsArticle",
+  feature: "NewsArticle",
+  obituary: "NewsArticle",
+};
+
+/** The publisher's standards, as schema.org names them: each an absolute URL of a page. */
+type PolicyProperty = "publishingPrinciples" | "correctionsPolicy" | "ethicsPolicy" | "noBylinesPolicy" | "masthead";
 
 interface ImageFacts {
   url: string;
@@ -10,12 +25,19 @@ interface ImageFacts {
   height: number;
   caption?: string | undefined;
   credit?: string | undefined;
+  /** Photo rights: who made it, its copyright notice, its licence and where to get one. */
+  creator?: string | undefined;
+  copyright?: string | undefined;
+  license?: string | undefined;
+  acquireLicensePage?: string | undefined;
 }
 
 export interface PublisherFacts {
   name: string;
   url: string;
   logo: { url: string; width: number; height: number };
+  /** Addresses of the pages that set out its standards. */
+  policies?: Partial<Record<PolicyProperty, string>> | undefined;
 }
 
 export interface ArticleFacts {
@@ -30,6 +52,10 @@ export interface ArticleFacts {
   tags: string[];
   wordCount: number;
   minutes: number;
+  type: ArticleType;
+  /** Writers with a page on the site. */
+  authors: Array<{ name: string; url: string }>;
+  /** A writer without a page. */
   byline?: string | undefined;
   source?: { publisher: string; url: string } | undefined;
   /** The social card first, then figure photographs. */
@@ -47,6 +73,10 @@ function imageObject(image: ImageFacts): Record<string, unknown> {
     height: image.height,
     ...(image.caption ? { caption: image.caption } : {}),
     ...(image.credit ? { creditText: image.credit } : {}),
+    ...(image.creator ? { creator: { "@type": "Person", name: image.creator } } : {}),
+    ...(image.copyright ? { copyrightNotice: image.copyright } : {}),
+    ...(image.license ? { license: image.license } : {}),
+    ...(image.acquireLicensePage ? { acquireLicensePage: image.acquireLicensePage } : {}),
   };
 }
 
@@ -56,10 +86,16 @@ export function newsArticleJsonLd(article: ArticleFacts, publisher: PublisherFac
     name: publisher.name,
     url: publisher.url,
     logo: imageObject(publisher.logo),
+    ...publisher.policies,
   };
+  const people = article.authors.length
+    ? article.authors.map((a) => ({ "@type": "Person", name: a.name, url: a.url }))
+    : article.byline
+      ? [{ "@type": "Person", name: article.byline }]
+      : [];
   return {
     "@context": "https://schema.org",
-    "@type": "NewsArticle",
+    "@type": SCHEMA_TYPES[article.type],
     mainEntityOfPage: { "@type": "WebPage", "@id": article.url },
     url: article.url,
     headline: article.headline,
@@ -74,7 +110,7 @@ export function newsArticleJsonLd(article: ArticleFacts, publisher: PublisherFac
     isAccessibleForFree: true,
     publisher: organization,
     // Wire copy without a named writer is credited to the organization, not to nobody.
-    author: article.byline ? { "@type": "Person", name: article.byline } : organization,
+    author: people.length > 0 ? people : organization,
     image: article.images.map(imageObject),
     ...(article.corrections?.length
       ? {

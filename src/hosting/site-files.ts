@@ -7,7 +7,7 @@
 import { readdir } from "node:fs/promises";
 import { scanHtml } from "../checks/output/html-scan.ts";
 import { policyOf, scanSite, type SiteScan } from "../checks/output/site-scan.ts";
-import { escapeHtml } from "../markdown/engine.ts";
+import { escapeHtml } from "../model/html.ts";
 import {
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,

@@ -6,8 +6,10 @@
 import { parse as parseYaml } from "yaml";
 import { z } from "astro/zod";
 import { articleSchema } from "../model/article-schema.ts";
+import { IMPORT_SLUG_RE, importSlug } from "../model/slug.ts";
 import { bodyReadingMinutes } from "../views/article-text.ts";
-import { htmlToText, renderInline, renderMarkdown } from "../markdown/engine.ts";
+import { renderInline, renderMarkdown, type RenderedBlock } from "../markdown/engine.ts";
+import { htmlToText } from "../model/html.ts";
 import { detectLanguage } from "./language.ts";
 import { parseScraped, ScrapedTextError, type ScrapedArticle } from "./parse-scraped.ts";
 import { entryMarkdown, type EntryMeta } from "./to-markdown.ts";
@@ -41,27 +43,13 @@ export interface ImportResult {
   warnings: ImportWarning[];
 }
 
-export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_SLUG = 80;
-
-/** An address-friendly ASCII slug: "Kerry's 'peace' talks" → "kerrys-peace-talks". Empty when there is nothing Latin. */
-export function slugify(text: string): string {
-  let slug = text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/['’]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-  if (slug.length > MAX_SLUG) {
-    slug = slug.slice(0, MAX_SLUG + 1);
-    const cut = slug.lastIndexOf("-");
-    slug = (cut > 0 ? slug.slice(0, cut) : slug.slice(0, MAX_SLUG)).replace(/-+$/, "");
-  }
-  return slug;
-}
-
 const fold = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/** A rendered block, briefly, for a problem report. */
+function shown(block: RenderedBlock | undefined): string {
+  if (!block) return "nothing";
+  return (block.kind === "paragraph" ? block.html : `a figure captioned ${block.captionHtml}`).slice(0, 120);
+}
 
 /**
  * Renders the entry with the site's engine and compares the text with the article's:
@@ -91,30 +79,26 @@ export function verifyEntry(markdown: string, article: ScrapedArticle, lang: str
     expect("hero credit", hero?.credit, article.hero.credit);
   } else if (hero) problems.push("hero: not in the source");
 
-  const { html, figures } = renderMarkdown(match[2]!);
-  // One block per line: <p id="p-N">…</p> or <figure …>…</figure>. Text never holds a raw "<".
-  const blocks = html.split("\n").filter(Boolean);
+  // The engine's own account of the paragraphs and figures it wrote, in order. Plain text
+  // comes back with no markup: a "<" inside means Markdown syntax slipped through.
+  const { blocks } = renderMarkdown(match[2]!);
   if (blocks.length !== article.body.length)
     problems.push(`body: ${article.body.length} blocks in the source, ${blocks.length} rendered`);
-  let figureIndex = 0;
   article.body.forEach((block, i) => {
-    const out = blocks[i] ?? "";
+    const out = blocks[i];
     if (block.kind === "paragraph") {
-      const inner = /^<p id="p-\d+">([\s\S]*)<\/p>$/.exec(out)?.[1];
-      if (inner === undefined || inner.includes("<")) {
-        problems.push(`line ${block.line}: rendered as markup, not a plain paragraph: ${out.slice(0, 120)}`);
+      if (out?.kind !== "paragraph" || out.html.includes("<")) {
+        problems.push(`line ${block.line}: rendered as markup, not a plain paragraph: ${shown(out)}`);
         return;
       }
-      expect(`line ${block.line}`, htmlToText(inner), block.text);
+      expect(`line ${block.line}`, out.text, block.text);
     } else {
-      const figure = figures[figureIndex++];
-      const caption = /<span class="figure-caption">([\s\S]*?)<\/span> <span class="figure-credit">/.exec(out)?.[1];
-      if (!figure || caption === undefined || caption.includes("<")) {
-        problems.push(`line ${block.line}: the figure did not render as a plain caption: ${out.slice(0, 120)}`);
+      if (out?.kind !== "figure" || out.captionHtml.includes("<")) {
+        problems.push(`line ${block.line}: the figure did not render as a plain caption: ${shown(out)}`);
         return;
       }
-      expect(`line ${block.line} caption`, htmlToText(caption), block.caption);
-      expect(`line ${block.line} credit`, figure.credit, block.credit);
+      expect(`line ${block.line} caption`, out.captionText, block.caption);
+      expect(`line ${block.line} credit`, out.credit, block.credit);
     }
   });
   return problems;
@@ -139,9 +123,10 @@ export function importScraped(source: string, options: ImportOptions): ImportRes
     lang = detected.lang;
   }
 
-  const slug = options.slug ?? (slugify(article.headline) || slugify(options.fallbackSlug ?? ""));
+  const slug = options.slug ?? (importSlug(article.headline) || importSlug(options.fallbackSlug ?? ""));
   if (!slug) throw new ScrapedTextError(1, "has a headline that gives no address (slug): give one with --slug");
-  if (!SLUG_RE.test(slug)) throw new Error(`"${slug}" is not a slug: use lower-case letters, digits and hyphens`);
+  if (!IMPORT_SLUG_RE.test(slug))
+    throw new Error(`"${slug}" is not a slug: use lower-case letters, digits and hyphens`);
 
   const meta: EntryMeta = {
     section: options.section ?? "News",

@@ -3,20 +3,43 @@
  * renders every entry's body with it (stored as `entry.rendered.html`).
  */
 import type { MarkdownProcessor } from "astro/markdown";
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { MarkdownError, renderMarkdown } from "./engine.ts";
+import { sourcesVersion } from "../build/cache.ts";
+import { lineAt } from "../model/lines.ts";
+import { MarkdownError, renderMarkdown, type RenderedFigure } from "./engine.ts";
+
+/** The sources whose change alters what a rendered entry holds: the engine, what it uses, and the lockfile. */
+const ENGINE_SOURCES = [
+  "src/markdown",
+  "src/model/html.ts",
+  "src/model/lines.ts",
+  "src/model/slug.ts",
+  "package-lock.json",
+];
 
 /**
- * A digest of the engine's own source. Astro keeps rendered entries in its content
- * store until its config changes; putting this in the options makes a change to the
- * engine re-render every article instead of serving stale (or failed) HTML.
+ * A digest of the engine's sources and packages (src/build/cache.ts). Astro keeps rendered
+ * entries in its content store until its config changes; putting this in the options makes
+ * a change to the engine re-render every article instead of serving stale (or failed) HTML.
  */
 function engineDigest(): string {
-  const hash = createHash("sha256");
-  for (const file of ["./engine.ts", "./figures.ts"]) hash.update(readFileSync(new URL(file, import.meta.url)));
-  return hash.digest("hex").slice(0, 16);
+  return sourcesVersion(fileURLToPath(new URL("../..", import.meta.url)), ENGINE_SOURCES);
+}
+
+/** The key under which an entry's rendered figures are kept in `entry.rendered.metadata`. */
+const FIGURES_KEY = "figures";
+
+/**
+ * The body figures the engine rendered for an entry, kept by the content layer beside
+ * its HTML, so pages and feeds need neither a second Markdown parse nor to read the HTML back.
+ */
+export function renderedFigures(rendered: { metadata?: Record<string, unknown> } | undefined): RenderedFigure[] {
+  if (rendered === undefined) return [];
+  const figures = rendered.metadata?.[FIGURES_KEY];
+  if (!Array.isArray(figures))
+    throw new Error("a rendered article has no figure list: its stored render predates the engine; rebuild");
+  return figures as RenderedFigure[];
 }
 
 export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {
@@ -43,6 +66,7 @@ export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {
             code: rendered.html,
             metadata: {
               headings: rendered.headings,
+              [FIGURES_KEY]: rendered.figures,
               // Figure images are optimized by the page (see src/views/figure-image.ts),
               // so Astro's internal Markdown image pass gets nothing to do.
               localImagePaths: [],
@@ -61,7 +85,7 @@ function bodyLineOffset(path: string, body: string): number {
   try {
     const text = readFileSync(path, "utf8");
     const at = text.indexOf(body);
-    return at < 0 ? 0 : text.slice(0, at).split("\n").length - 1;
+    return at < 0 ? 0 : lineAt(text, at) - 1;
   } catch {
     return 0;
   }

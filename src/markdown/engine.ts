@@ -11,7 +11,10 @@
  * - Every body paragraph gets a stable id (`p-1`, `p-2`, …) so readers can link to it.
  */
 import { Marked, type RendererObject, type Tokens } from "marked";
-import { encodeFigureImage, findFigureImages, parseFigureTitle, type Figure, type FigureImageRef } from "./figures.ts";
+import { decodeEntities, escapeHtml, htmlToText } from "../model/html.ts";
+import { lineAt } from "../model/lines.ts";
+import { headingSlug } from "../model/slug.ts";
+import { encodeFigureImage, parseFigureTitle, type Figure } from "./figures.ts";
 
 interface Heading {
   depth: number;
@@ -19,12 +22,36 @@ interface Heading {
   text: string;
 }
 
+/** A figure as the engine wrote it: its Markdown parts, and what a reader sees of its caption and credit. */
+export interface RenderedFigure extends Figure {
+  /** The caption as the page shows it (inline HTML). */
+  captionHtml: string;
+  /** Caption and credit as plain text, for contexts without markup such as JSON-LD. */
+  captionText: string;
+  creditText: string;
+}
+
+/** A paragraph the engine wrote: its id, what is inside the `<p>`, and that as plain text. */
+interface RenderedParagraph {
+  id: string;
+  html: string;
+  text: string;
+}
+
+/** The paragraphs and figures of a body, in the order they stand (lists and quotes included). */
+export type RenderedBlock = ({ kind: "paragraph" } & RenderedParagraph) | ({ kind: "figure" } & RenderedFigure);
+
 export interface RenderedMarkdown {
   html: string;
   headings: Heading[];
-  figures: Figure[];
+  figures: RenderedFigure[];
   /** The line (1-based in the body) of each figure in `figures`, when it can be told. */
   figureLines: Array<number | undefined>;
+  blocks: RenderedBlock[];
+  /** Every link target written (`<a href>`), captions' included, as the browser will read it. */
+  links: string[];
+  /** Every element id written: paragraphs, headings and figures. */
+  ids: string[];
 }
 
 /** A problem in an author's Markdown; `line` is 1-based within the body. */
@@ -37,40 +64,6 @@ export class MarkdownError extends Error {
   }
 }
 
-const HTML_ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  colon: ":",
-  tab: "\t",
-  newline: "\n",
-};
-
-/** Decodes the character references a browser would, enough to see a URL's real scheme. */
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    }
-    return NAMED_ENTITIES[ref.toLowerCase()] ?? whole;
-  });
-}
-
 const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
 
 /**
@@ -78,7 +71,7 @@ const SAFE_SCHEMES = new Set(["http", "https", "mailto", "tel"]);
  * control characters inside a scheme and decode entities, so we do too before judging.
  */
 export function safeUrl(url: string): string | null {
-  const normalized = decodeEntities(url)
+  const normalized = decodeEntities(url, { inAttribute: true })
     .replace(/[\u0000-\u0020\u007f-\u009f\u00ad\u200b-\u200f\u2028\u2029\ufeff]/g, "")
     .toLowerCase();
   // Percent-encoded schemes ("javascript%3A…", "%6Aavascript:…") are inert in a browser,
@@ -111,17 +104,22 @@ function percentDecoded(text: string): string {
 
 function lineOf(source: string, raw: string): number | undefined {
   const at = source.indexOf(raw);
-  return at < 0 ? undefined : source.slice(0, at).split("\n").length;
+  return at < 0 ? undefined : lineAt(source, at);
 }
 
-function slugify(text: string): string {
-  const slug = text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/g, "");
-  return slug || "section";
+/** Where the link renderer records the targets it writes, while a render that wants them runs. */
+let linkSink: string[] | undefined;
+
+/** Runs `render` and returns what it gave with every link target it wrote. */
+function collectingLinks<T>(render: () => T): { value: T; links: string[] } {
+  const outer = linkSink;
+  const links: string[] = [];
+  linkSink = links;
+  try {
+    return { value: render(), links };
+  } finally {
+    linkSink = outer;
+  }
 }
 
 /** Renderer parts shared by bodies and captions: what may never reach the page as markup. */
@@ -134,6 +132,7 @@ function safeInlineRenderer(): RendererObject {
       const inner = this.parser.parseInline(tokens);
       const url = safeUrl(href);
       if (url === null) return inner;
+      linkSink?.push(url);
       const titleAttr = title ? ` title="${escapeHtml(title)}"` : "";
       return `<a href="${escapeHtml(url)}"${titleAttr}>${inner}</a>`;
     },
@@ -156,6 +155,11 @@ export function renderInline(markdown: string): string {
   return inlineEngine.parseInline(markdown, { async: false });
 }
 
+/** The link targets inline Markdown writes (a hero caption's), as `renderMarkdown` reports a body's. */
+export function inlineLinks(markdown: string): string[] {
+  return collectingLinks(() => renderInline(markdown)).links;
+}
+
 function isBlank(token: Tokens.Generic): boolean {
   return token.type === "text" && token.raw.trim() === "";
 }
@@ -165,47 +169,38 @@ function isBlank(token: Tokens.Generic): boolean {
  * so a screen reader announces which is which. Without an image we say so plainly
  * instead of leaving an empty frame or inventing a picture.
  */
-export function figureHtml(figure: Pick<Figure, "caption" | "credit">, imageHtml: string, id: string): string {
+export function figureHtml(
+  figure: Pick<Figure, "caption" | "credit">,
+  imageHtml: string,
+  id: string,
+  captionHtml = renderInline(figure.caption),
+): string {
   const cls = imageHtml ? "figure" : "figure figure--no-image";
   const note = imageHtml ? "" : ` <span class="figure-note">(Photo not available)</span>`;
   return (
     `<figure class="${cls}" id="${escapeHtml(id)}">${imageHtml}` +
-    `<figcaption><span class="figure-caption">${renderInline(figure.caption)}</span>` +
+    `<figcaption><span class="figure-caption">${captionHtml}</span>` +
     ` <span class="figure-credit"><span class="figure-credit-label">Credit:</span> ${escapeHtml(figure.credit)}</span>` +
     `${note}</figcaption></figure>\n`
   );
 }
 
-/** A figure as read back from rendered HTML: plain-text caption and credit, and its image, if any. */
-export interface RenderedFigure {
-  caption: string;
-  credit: string;
-  image?: FigureImageRef;
-}
-
-const RENDERED_FIGURE_RE =
-  /<figure class="figure[^"]*" id="[^"]*">([\s\S]*?)<figcaption><span class="figure-caption">([\s\S]*?)<\/span> <span class="figure-credit"><span class="figure-credit-label">Credit:<\/span> ([\s\S]*?)<\/span>/g;
-
-/**
- * The figures in HTML that `figureHtml` wrote, in order: what structured data needs to
- * know of them, without parsing the Markdown a second time.
- */
-export function renderedFigures(html: string): RenderedFigure[] {
-  return [...html.matchAll(RENDERED_FIGURE_RE)].map((m) => {
-    const [image] = findFigureImages(m[1]!);
-    return { caption: htmlToText(m[2]!), credit: htmlToText(m[3]!), ...(image ? { image } : {}) };
-  });
-}
-
 /** Renders an article body. Throws MarkdownError (with a line number) on a malformed figure. */
 export function renderMarkdown(source: string): RenderedMarkdown {
   const headings: Heading[] = [];
-  const figures: Figure[] = [];
+  const figures: RenderedFigure[] = [];
   const figureLines: Array<number | undefined> = [];
+  const blocks: RenderedBlock[] = [];
+  const ids: string[] = [];
   const usedSlugs = new Set<string>();
   let paragraphCount = 0;
 
-  const paragraphOpen = () => `<p id="p-${++paragraphCount}">`;
+  const paragraphHtml = (inner: string): string => {
+    const id = `p-${++paragraphCount}`;
+    ids.push(id);
+    blocks.push({ kind: "paragraph", id, html: inner, text: htmlToText(inner) });
+    return `<p id="${id}">${inner}</p>\n`;
+  };
 
   const figureFromImage = (image: Tokens.Image): string => {
     const line = lineOf(source, image.raw);
@@ -223,10 +218,20 @@ export function renderMarkdown(source: string): RenderedMarkdown {
     if (src && (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith("//"))) {
       throw new MarkdownError(`the figure image "${src}" must be a file beside the article, not a URL`, line);
     }
-    const figure: Figure = src ? { ...parsed, image: { src, alt } } : parsed;
+    const captionHtml = renderInline(parsed.caption);
+    const figure: RenderedFigure = {
+      ...parsed,
+      ...(src ? { image: { src, alt } } : {}),
+      captionHtml,
+      captionText: htmlToText(captionHtml),
+      creditText: htmlToText(escapeHtml(parsed.credit)),
+    };
     figures.push(figure);
     figureLines.push(line);
-    return figureHtml(figure, figure.image ? encodeFigureImage(figure.image) : "", `figure-${figures.length}`);
+    blocks.push({ kind: "figure", ...figure });
+    const id = `figure-${figures.length}`;
+    ids.push(id);
+    return figureHtml(figure, figure.image ? encodeFigureImage(figure.image) : "", id, captionHtml);
   };
 
   const engine = new Marked({ gfm: true, async: false });
@@ -237,7 +242,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
         // Block HTML becomes a visible paragraph of text; inline HTML stays inline text.
         if ("block" in token && token.block) {
           const text = token.text.trim();
-          return text ? `${paragraphOpen()}${escapeHtml(text)}</p>\n` : "";
+          return text ? paragraphHtml(escapeHtml(text)) : "";
         }
         return escapeHtml(token.text);
       },
@@ -252,7 +257,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
             lineOf(source, raw),
           );
         }
-        return `${paragraphOpen()}${this.parser.parseInline(tokens)}</p>\n`;
+        return paragraphHtml(this.parser.parseInline(tokens));
       },
       image({ raw }) {
         throw new MarkdownError(
@@ -265,9 +270,10 @@ export function renderMarkdown(source: string): RenderedMarkdown {
         const level = Math.max(2, depth);
         const inner = this.parser.parseInline(tokens);
         const text = inner.replace(/<[^>]*>/g, "");
-        let slug = slugify(text);
-        for (let i = 2; usedSlugs.has(slug); i++) slug = `${slugify(text)}-${i}`;
+        let slug = headingSlug(text);
+        for (let i = 2; usedSlugs.has(slug); i++) slug = `${headingSlug(text)}-${i}`;
         usedSlugs.add(slug);
+        ids.push(slug);
         headings.push({ depth: level, slug, text });
         return `<h${level} id="${slug}">${inner}</h${level}>\n`;
       },
@@ -275,8 +281,8 @@ export function renderMarkdown(source: string): RenderedMarkdown {
   });
 
   try {
-    const html = engine.parse(source, { async: false });
-    return { html, headings, figures, figureLines };
+    const { value: html, links } = collectingLinks(() => engine.parse(source, { async: false }));
+    return { html, headings, figures, figureLines, blocks, links, ids };
   } catch (error) {
     // marked appends a plea to report the error to marked; ours are the author's to fix.
     if (error instanceof MarkdownError)
@@ -286,11 +292,4 @@ export function renderMarkdown(source: string): RenderedMarkdown {
       );
     throw error;
   }
-}
-
-/** The plain text of rendered HTML, for word counts. */
-export function htmlToText(html: string): string {
-  return decodeEntities(html.replace(/<!--[\s\S]*?-->/g, " ").replace(/<[^>]+>/g, " "))
-    .replace(/\s+/g, " ")
-    .trim();
 }

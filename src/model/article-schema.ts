@@ -6,13 +6,17 @@
  * Unknown fields are errors (a typo must not vanish silently).
  */
 import { z } from "astro/zod";
-import languageTags from "language-tags";
 import { parsePubDate, toInstant, type PubDate } from "./dates.ts";
-import { slugify } from "./slug.ts";
+import { isLanguageTag } from "./language-tag.ts";
+import { ENTRY_ID_SEGMENT_RE, topicSlug } from "./slug.ts";
 
 /** Where articles live, relative to the project root: one Markdown file each. */
 export const ARTICLES_DIR = "content/articles";
 
+/** An article's Markdown file, relative to the project root: as Astro's loader read it, or where it would have. */
+export function articleSourcePath(article: { id: string; filePath?: string | undefined }): string {
+  return article.filePath ?? `${ARTICLES_DIR}/${article.id}.md`;
+}
 /** What an entry in `updates` is: a correction is also listed on /corrections/ and in the JSON-LD. */
 const UPDATE_KINDS = ["correction", "clarification", "update"] as const;
 
@@ -42,8 +46,23 @@ function limited(kind: keyof typeof LENGTH_LIMITS) {
   });
 }
 
+/**
+ * What kind of piece an article is, in the words a reader sees near the headline. News is
+ * the default and carries no label; opinion is set apart on the page.
+ */
+const ARTICLE_TYPES = ["news", "analysis", "opinion", "explainer", "feature", "obituary", "review"] as const;
+export type ArticleType = (typeof ARTICLE_TYPES)[number];
+
+/** An author's id: the name of their file in content/authors, without `.md`. */
+export const authorId = z.string().regex(/^[\p{Ll}\p{Lo}\p{N}_-]+$/u, {
+  error: 'must be an author\'s id such as "jane-doe" (their file in content/authors)',
+});
+
+/** An http(s) address, as browsers read it. */
+const webAddress = z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).href);
+
 /** A section or tag names a page (/tags/<slug>/): it needs a letter or digit to make an address from. */
-const topic = text.refine((name) => slugify(name) !== "", { error: "must contain a letter or digit" });
+const topic = text.refine((name) => topicSlug(name) !== "", { error: "must contain a letter or digit" });
 
 /**
  * A day ("2016-02-10") or a full time with a zone; never a made-up time and never a
@@ -60,19 +79,19 @@ const pubDate = z.union([z.string(), z.date()]).transform((value, ctx) => {
   }
 });
 
-/** An article's address segment, as Astro derives it from a file name: lower case, no slashes or dots. */
-export const SLUG_RE = /^[\p{Ll}\p{Lo}\p{N}_-]+$/u;
-
-const formerSlug = z
-  .string()
-  .regex(SLUG_RE, { error: 'must be an old address segment such as "old-headline" (lower case, no slashes)' });
+const formerSlug = z.string().regex(ENTRY_ID_SEGMENT_RE, {
+  error: 'must be an old address segment such as "old-headline" (lower case, no slashes)',
+});
 
 /**
  * The article schema. `image` is the schema of the hero image reference: Astro's
  * `image()` in the content layer, a plain string (the path beside the article) in the
  * content check, which then reads the file itself.
  */
-export function articleSchema<I extends z.ZodType>(image: I) {
+export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof authorId>(
+  image: I,
+  author: A = authorId as unknown as A,
+) {
   return z
     .strictObject({
       headline: limited("headline"),
@@ -100,7 +119,7 @@ export function articleSchema<I extends z.ZodType>(image: I) {
       /** BCP 47 language of the article's text. */
       lang: z
         .string()
-        .refine((tag) => languageTags.check(tag), {
+        .refine(isLanguageTag, {
           error: (issue) =>
             `"${String(issue.input)}" is not a valid BCP 47 language tag: use one such as "en", "ar" or "pt-BR"`,
         })
@@ -113,8 +132,17 @@ export function articleSchema<I extends z.ZodType>(image: I) {
           url: z.url({ protocol: /^https?$/ }).transform((url) => new URL(url).href),
         })
         .optional(),
-      /** Absent for wire copy without a named writer. */
+      /** What kind of piece this is: shown as a label near the headline, and its schema.org type. */
+      type: z.enum(ARTICLE_TYPES, { error: `must be one of ${ARTICLE_TYPES.join(", ")}` }).default("news"),
+      /** The writers, by id (content/authors/<id>.md): each is named and linked in the byline. */
+      authors: z.array(author).default([]),
+      /**
+       * A writer without an author page (a guest, an agency's named reporter): printed as
+       * it is, linked to nothing. Absent, with no authors, for wire copy without a named writer.
+       */
       byline: text.optional(),
+      /** Featured stories lead the front page, newest first; without one the newest leads. */
+      featured: z.boolean().default(false),
       /** The lead figure, shown above the body. Body figures live in the Markdown. */
       hero: z
         .strictObject({
@@ -122,6 +150,11 @@ export function articleSchema<I extends z.ZodType>(image: I) {
           credit: text,
           image: image.optional(),
           alt: limited("alt").optional(),
+          /** Photo rights, for the figure's ImageObject (Google's image licence metadata). */
+          creator: text.optional(),
+          copyright: text.optional(),
+          license: webAddress.optional(),
+          acquireLicensePage: webAddress.optional(),
         })
         .refine((f) => !f.image || f.alt, { error: "alt text is required when a figure has an image", path: ["alt"] })
         .optional(),
@@ -132,6 +165,13 @@ export function articleSchema<I extends z.ZodType>(image: I) {
       formerSlugs: z.array(formerSlug).default([]),
     })
     .superRefine((article, ctx) => {
+      if (article.byline && article.authors.length > 0) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["byline"],
+          message: "is for a writer without an author page: name authors or a byline, not both",
+        });
+      }
       // A correction cannot come before the story it corrects, nor a withdrawal.
       const published = article.published;
       // A day is compared as a day: "2016-02-10" is not before "2016-02-10T14:30+01:00".

@@ -3,7 +3,7 @@
  * so the pages, feeds and tests agree on what belongs where.
  */
 import { toInstant, type PubDate } from "./dates.ts";
-import { slugify } from "./slug.ts";
+import { topicSlug } from "./slug.ts";
 
 /** What grouping needs to know of an article. */
 export interface Classified {
@@ -29,7 +29,7 @@ function groupBy<T extends Classified>(articles: readonly T[], names: (a: T) => 
   const groups = new Map<string, Group<T> & { members: Set<string> }>();
   for (const article of newestFirst(articles)) {
     for (const name of names(article)) {
-      const slug = slugify(name);
+      const slug = topicSlug(name);
       if (!slug) continue;
       let group = groups.get(slug);
       if (!group) groups.set(slug, (group = { slug, name, articles: [], members: new Set() }));
@@ -67,7 +67,7 @@ export function relatedIndex<T extends Classified>(all: readonly T[], limit = 3)
   const ordered = newestFirst(all);
   const byTag = new Map<string, number[]>(); // tag → positions in `ordered`, newest first
   const tagsOf = ordered.map((article, position) => {
-    const own = new Set(article.data.tags.map(slugify).filter(Boolean));
+    const own = new Set(article.data.tags.map(topicSlug).filter(Boolean));
     for (const tag of own) {
       const list = byTag.get(tag);
       if (list) list.push(position);

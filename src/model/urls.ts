@@ -1,4 +1,4 @@
-import { slugify } from "./slug.ts";
+import { topicSlug } from "./slug.ts";
 
 /** Site-relative paths, so the site also works when deployed under a sub-path. */
 export function joinBase(base: string, path: string): string {
@@ -18,13 +18,28 @@ export function absoluteUrl(site: string | URL, path: string): string {
 
 /** Topic pages: one per section and per tag, addressed by slug. */
 export function sectionPath(base: string, section: string): string {
-  return joinBase(base, `/sections/${slugify(section)}/`);
+  return joinBase(base, `/sections/${topicSlug(section)}/`);
 }
 
 export function tagPath(base: string, tag: string): string {
-  return joinBase(base, `/tags/${slugify(tag)}/`);
+  return joinBase(base, `/tags/${topicSlug(tag)}/`);
 }
 
 export function archivePath(base: string, year?: number | string): string {
   return joinBase(base, year === undefined ? "/archive/" : `/archive/${year}/`);
+}
+
+/** An author's page: bio, photo, links and their articles. */
+export function authorPath(base: string, id: string): string {
+  return joinBase(base, `/authors/${id}/`);
+}
+
+/** An author's own feed, beside their page. */
+export function authorFeedPath(base: string, id: string): string {
+  return joinBase(base, `/authors/${id}/rss.xml`);
+}
+
+/** A standing page (about us, corrections policy, …): /<id>/. */
+export function standingPagePath(base: string, id: string): string {
+  return joinBase(base, `/${id}/`);
 }

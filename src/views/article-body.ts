@@ -1,15 +1,17 @@
 /** The article body as the page shows it: the stored HTML with figure images optimized. */
 import type { CollectionEntry } from "astro:content";
-import { findFigureImages, replaceFigureImages } from "../markdown/figures.ts";
+import { replaceFigureImages } from "../markdown/figures.ts";
+import { renderedFigures } from "../markdown/astro-processor.ts";
+import { articleSourcePath } from "../model/article-schema.ts";
 import { imageFacts, pictureHtml, resolveFigureImage } from "./figure-image.ts";
 
 export async function articleBodyHtml(article: CollectionEntry<"articles">): Promise<string> {
   const html = article.rendered?.html;
   if (html === undefined)
     throw new Error(
-      `${article.filePath ?? article.id}: the body could not be rendered; see the Markdown error reported above`,
+      `${articleSourcePath(article)}: the body could not be rendered; see the Markdown error reported above`,
     );
-  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  const filePath = articleSourcePath(article);
   return replaceFigureImages(html, async (ref) =>
     pictureHtml(await resolveFigureImage(ref, filePath), { alt: ref.alt }),
   );
@@ -21,9 +23,9 @@ export async function articleBodyHtml(article: CollectionEntry<"articles">): Pro
  * incremental-build key even when the Markdown did not change.
  */
 export async function articleImageKeys(article: CollectionEntry<"articles">): Promise<string[]> {
-  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  const filePath = articleSourcePath(article);
   const hero = article.data.hero?.image;
-  const refs = findFigureImages(article.rendered?.html ?? "");
+  const refs = renderedFigures(article.rendered).flatMap((figure) => (figure.image ? [figure.image] : []));
   const inline = await Promise.all(refs.map(async (ref) => imageFacts(await resolveFigureImage(ref, filePath)).src));
   return [...(hero ? [imageFacts(hero).src] : []), ...inline];
 }

@@ -1,4 +1,4 @@
-import { htmlToText } from "../markdown/engine.ts";
+import { htmlToText } from "../model/html.ts";
 import { readingMinutes } from "../model/reading-time.ts";
 
 /**

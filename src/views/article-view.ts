@@ -6,7 +6,10 @@
 import type { CollectionEntry } from "astro:content";
 import { bodyReadingText } from "./article-text.ts";
 import { compareNewestFirst, formatPubDate, type PubDate } from "../model/dates.ts";
-import { escapeHtml, figureHtml, htmlToText, renderedFigures, renderInline } from "../markdown/engine.ts";
+import { figureHtml, renderInline } from "../markdown/engine.ts";
+import { renderedFigures } from "../markdown/astro-processor.ts";
+import { escapeHtml, htmlToText } from "../model/html.ts";
+import { articleSourcePath } from "../model/article-schema.ts";
 import { countWords, minutesForWords } from "../model/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
@@ -19,6 +22,8 @@ interface FigureView {
   /** Plain text, for alt-less contexts such as JSON-LD. */
   caption: string;
   credit: string;
+  /** Photo rights, when the figure states them (the hero, for now). */
+  rights?: { creator?: string; copyright?: string; license?: string; acquireLicensePage?: string } | undefined;
   image?: (SingleImage & { alt: string }) | undefined;
 }
 
@@ -63,22 +68,28 @@ export async function articleView(article: Article): Promise<ArticleView> {
   const url = absoluteUrl(site.url, path);
   const bodyHtml = await articleBodyHtml(article);
   const wordCount = countWords(bodyReadingText(bodyHtml));
-  const filePath = article.filePath ?? `content/articles/${article.id}.md`;
+  const filePath = articleSourcePath(article);
   const { hero } = article.data;
   const figures: FigureView[] = [];
   if (hero) {
     figures.push({
       caption: htmlToText(renderInline(hero.caption)),
       credit: hero.credit,
+      rights: {
+        ...(hero.creator ? { creator: hero.creator } : {}),
+        ...(hero.copyright ? { copyright: hero.copyright } : {}),
+        ...(hero.license ? { license: hero.license } : {}),
+        ...(hero.acquireLicensePage ? { acquireLicensePage: hero.acquireLicensePage } : {}),
+      },
       image: hero.image ? { ...(await fallbackImage(hero.image)), alt: hero.alt ?? "" } : undefined,
     });
   }
-  // Read back from the HTML the content layer already rendered: no second Markdown parse.
-  for (const figure of renderedFigures(article.rendered?.html ?? "")) {
+  // As the content layer rendered them: no second Markdown parse.
+  for (const figure of renderedFigures(article.rendered)) {
     const image = figure.image
       ? { ...(await fallbackImage(await resolveFigureImage(figure.image, filePath))), alt: figure.image.alt }
       : undefined;
-    figures.push({ caption: figure.caption, credit: figure.credit, image });
+    figures.push({ caption: figure.captionText, credit: figure.creditText, image });
   }
   const date = formatPubDate(article.data.published, site.dateLocale, site.timeZone);
   return {

@@ -7,6 +7,7 @@ import { absoluteUrl, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
 import { articleView, feedBodyHtml } from "./article-view.ts";
 import { feedPaths } from "./feed-paths.ts";
+import { articleWriters } from "./authors.ts";
 
 const BASE = import.meta.env.BASE_URL;
 
@@ -25,19 +26,27 @@ export function feedChannel(): FeedChannel {
   };
 }
 
-let items: Promise<FeedItem[]> | undefined;
+const made = new Map<string, Promise<FeedItem[]>>();
 
-/** The latest articles as feed items: made once per build, shared by the three feeds. */
-export function feedItems(): Promise<FeedItem[]> {
-  items ??= makeFeedItems();
+/**
+ * The latest articles as feed items, or one author's: made once per build, the site's
+ * shared by the three feeds.
+ */
+export function feedItems({ authorId }: { authorId?: string } = {}): Promise<FeedItem[]> {
+  const key = authorId ?? "";
+  let items = made.get(key);
+  if (!items) made.set(key, (items = makeFeedItems(authorId)));
   return items;
 }
 
-async function makeFeedItems(): Promise<FeedItem[]> {
-  const latest = newestFirst(await listedArticles()).slice(0, FEED_LIMIT);
+async function makeFeedItems(authorId: string | undefined): Promise<FeedItem[]> {
+  const all = await listedArticles();
+  const chosen = authorId === undefined ? all : all.filter((a) => a.data.authors.some((ref) => ref.id === authorId));
+  const latest = newestFirst(chosen).slice(0, FEED_LIMIT);
   return Promise.all(
     latest.map(async (article) => {
       const view = await articleView(article);
+      const writers = await articleWriters(article);
       const { headline, standfirst, published, tags, section, lang, byline } = article.data;
       return {
         id: feedItemId(site.url, published, article.id),
@@ -48,7 +57,9 @@ async function makeFeedItems(): Promise<FeedItem[]> {
         published,
         updated: view.modified ?? published,
         categories: [section, ...tags],
-        author: byline ?? site.publisher.name,
+        author: writers.length
+          ? new Intl.ListFormat(site.dateLocale, { type: "conjunction" }).format(writers.map((w) => w.name))
+          : (byline ?? site.publisher.name),
         lang,
         image: view.card.url,
       };

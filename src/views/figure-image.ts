@@ -5,7 +5,7 @@
 import type { ImageMetadata } from "astro";
 import { getImage } from "astro:assets";
 import { posix } from "node:path";
-import { escapeHtml } from "../markdown/engine.ts";
+import { escapeHtml } from "../model/html.ts";
 import type { FigureImageRef } from "../markdown/figures.ts";
 // The images articles use, loaded on demand (src/integrations/article-images.ts): never a
 // glob of the folder, which would publish unused images as they are.
@@ -43,6 +43,10 @@ export interface PictureOptions {
   alt: string;
   /** The hero: fetched at once and first, since it is the largest thing above the fold. */
   eager?: boolean;
+  /** The `sizes` attribute, when the image is shown smaller than the body column. */
+  sizes?: string;
+  /** The widths to offer, for an image shown small (thumbnails, portraits). */
+  widths?: number[];
 }
 
 /** One JPEG/PNG of an image: the <img> fallback, and the file feeds and structured data point to. */
@@ -60,19 +64,23 @@ export async function fallbackImage(image: ImageMetadata): Promise<SingleImage> 
   return { src: result.src, width, height: Math.round((facts.height / facts.width) * width) };
 }
 
-export async function pictureHtml(image: ImageMetadata, { alt, eager = false }: PictureOptions): Promise<string> {
+export async function pictureHtml(
+  image: ImageMetadata,
+  { alt, eager = false, sizes = SIZES, widths: offered = WIDTHS }: PictureOptions,
+): Promise<string> {
   const { width } = imageFacts(image);
-  const widths = [...new Set([...WIDTHS.filter((w) => w < width), Math.min(width, MAX_WIDTH)])];
+  const largest = Math.min(width, Math.max(...offered));
+  const widths = [...new Set([...offered.filter((w) => w < largest), largest])];
   const [avif, webp, fallback] = await Promise.all([
-    getImage({ src: image, format: "avif", widths, sizes: SIZES }),
-    getImage({ src: image, format: "webp", widths, sizes: SIZES }),
+    getImage({ src: image, format: "avif", widths, sizes }),
+    getImage({ src: image, format: "webp", widths, sizes }),
     fallbackImage(image),
   ]);
   const loading = eager ? `loading="eager" fetchpriority="high"` : `loading="lazy"`;
   return (
     `<picture>` +
-    `<source type="image/avif" srcset="${escapeHtml(avif.srcSet.attribute)}" sizes="${SIZES}">` +
-    `<source type="image/webp" srcset="${escapeHtml(webp.srcSet.attribute)}" sizes="${SIZES}">` +
+    `<source type="image/avif" srcset="${escapeHtml(avif.srcSet.attribute)}" sizes="${escapeHtml(sizes)}">` +
+    `<source type="image/webp" srcset="${escapeHtml(webp.srcSet.attribute)}" sizes="${escapeHtml(sizes)}">` +
     `<img src="${escapeHtml(fallback.src)}" alt="${escapeHtml(alt)}" width="${fallback.width}" height="${fallback.height}" ${loading} decoding="async">` +
     `</picture>`
   );

@@ -1,21 +1,18 @@
 /**
  * The social card: one 1200×630 PNG per article (og:image), drawn with satori (text
  * laid out into vector paths from font files we ship, so no system font is needed)
- * and rasterized by sharp. Cards are cached by what they show: an unchanged article
- * is not drawn again on the next build.
+ * and rasterized by sharp. Cards are cached by what they show (src/build/cache.ts): an
+ * unchanged article is not drawn again on the next build.
  */
 import satori from "satori";
 import sharp from "sharp";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
 import serifBold from "@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff?inline";
 import serifBoldExt from "@fontsource/source-serif-4/files/source-serif-4-latin-ext-700-normal.woff?inline";
 import serifRegular from "@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff?inline";
 import naskhBold from "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff?inline";
-import ownSource from "./social-card.ts?raw";
 import { textDirection } from "../model/text-direction.ts";
-import { writeWhole } from "../build/write-whole.ts";
+import { CACHES, FileCache, projectCaches } from "../build/cache.ts";
 
 export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
@@ -29,8 +26,8 @@ export interface CardContent {
   lang: string;
 }
 
-/** Where drawn cards are kept between builds: beside Astro's own cache. */
-const CACHE_DIR = resolve("node_modules/.astro/social-cards");
+/** Drawn cards, kept between builds. Astro runs pages in the project root, so that is the working directory. */
+const drawn = new FileCache(projectCaches(process.cwd()), CACHES.socialCards);
 
 function fontData(dataUrl: string): Buffer {
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(",") + 1), "base64");
@@ -97,9 +94,19 @@ function cardTree(card: CardContent): Node {
   );
 }
 
-/** Key of a card: everything it shows, plus this file's own source (a design change redraws all). */
+/** Key of a card: everything it shows, plus the version of the code that draws it (a design change redraws all). */
 export function cardKey(card: CardContent): string {
-  return createHash("sha256").update(JSON.stringify(card)).update(ownSource).digest("hex").slice(0, 32);
+  return createHash("sha256").update(JSON.stringify(card)).update(drawn.version).digest("hex").slice(0, 32);
+}
+
+/** The cache file of the card with key `key`. */
+function cardFileName(key: string): string {
+  return `${key}.png`;
+}
+
+/** Forgets every drawn card but those with these keys (the cards of this build). */
+export function keepOnlyCards(keys: Iterable<string>): Promise<void> {
+  return drawn.prune([...keys].map(cardFileName));
 }
 
 /** The card as SVG: every glyph already a vector path, so rasterizing needs no font at all. */
@@ -135,10 +142,9 @@ export function socialCard(card: CardContent): Promise<Buffer> {
 }
 
 async function cachedCard(card: CardContent, key: string): Promise<Buffer> {
-  const file = join(CACHE_DIR, `${key}.png`);
-  const cached = await readFile(file).catch(() => null);
+  const cached = await drawn.get(cardFileName(key));
   if (cached) return cached;
   const png = await drawCard(card);
-  await writeWhole(file, png); // a build killed halfway never leaves a torn card behind
+  await drawn.set(cardFileName(key), png);
   return png;
 }

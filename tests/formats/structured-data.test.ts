@@ -16,6 +16,8 @@ const article: ArticleFacts = {
   tags: ["Syria", "Russia"],
   wordCount: 496,
   minutes: 3,
+  type: "news",
+  authors: [],
   images: [{ url: "https://example.org/cards/a.png", width: 1200, height: 630 }],
 };
 
@@ -40,7 +42,7 @@ describe("newsArticleJsonLd", () => {
 
   it("credits the organization as author when there is no byline", () => {
     const data = newsArticleJsonLd(article, publisher);
-    expect(data["@type"]).toBe("NewsArticle");
+    expect(data["@type"]).toBe("ReportageNewsArticle");
     expect(data.author).toEqual(data.publisher);
     expect((data.publisher as { "@type": string })["@type"]).toBe("NewsMediaOrganization");
     expect(data.dateModified).toBe("2016-02-10");
@@ -63,7 +65,7 @@ describe("newsArticleJsonLd", () => {
       },
       publisher,
     );
-    expect(data.author).toEqual({ "@type": "Person", name: "Jane Doe" });
+    expect(data.author).toEqual([{ "@type": "Person", name: "Jane Doe" }]);
     expect(data.dateModified).toBe("2016-02-11T09:00:00Z");
     expect(data.isBasedOn).toBe("https://www.newarab.com/news/x");
     expect(data.sourceOrganization).toEqual({ "@type": "NewsMediaOrganization", name: "The New Arab" });
@@ -71,6 +73,80 @@ describe("newsArticleJsonLd", () => {
       "@type": "ImageObject",
       caption: "A street",
       creditText: "Getty",
+    });
+  });
+});
+
+describe("authors, kinds of piece and the publisher's standards", () => {
+  it("names every author as a Person with the address of their page, in order", () => {
+    const data = newsArticleJsonLd(
+      {
+        ...article,
+        authors: [
+          { name: "Amal Haddad", url: "https://example.org/authors/amal-haddad/" },
+          { name: "Tom Reyes", url: "https://example.org/authors/tom-reyes/" },
+        ],
+      },
+      publisher,
+    );
+    expect(data.author).toEqual([
+      { "@type": "Person", name: "Amal Haddad", url: "https://example.org/authors/amal-haddad/" },
+      { "@type": "Person", name: "Tom Reyes", url: "https://example.org/authors/tom-reyes/" },
+    ]);
+  });
+
+  it.each([
+    ["news", "ReportageNewsArticle"],
+    ["analysis", "AnalysisNewsArticle"],
+    ["opinion", "OpinionNewsArticle"],
+    ["explainer", "BackgroundNewsArticle"],
+    ["review", "ReviewNewsArticle"],
+    ["feature", "NewsArticle"],
+    ["obituary", "NewsArticle"],
+  ] as const)("types a %s piece as %s", (type, schemaType) => {
+    expect(newsArticleJsonLd({ ...article, type }, publisher)["@type"]).toBe(schemaType);
+  });
+
+  it("gives the publisher its standards pages, and credits it when no writer is named", () => {
+    const policies = {
+      publishingPrinciples: "https://example.org/ethics/",
+      correctionsPolicy: "https://example.org/corrections/",
+      ethicsPolicy: "https://example.org/ethics/",
+      noBylinesPolicy: "https://example.org/ethics/",
+      masthead: "https://example.org/about/",
+    };
+    const data = newsArticleJsonLd(article, { ...publisher, policies });
+    expect(data.publisher).toMatchObject({ "@type": "NewsMediaOrganization", ...policies });
+    expect(data.author).toEqual(data.publisher);
+  });
+});
+
+describe("photo rights", () => {
+  it("gives a photo's ImageObject its creator, copyright notice, licence and where to get one", () => {
+    const photo = {
+      url: "https://example.org/p.jpg",
+      width: 960,
+      height: 640,
+      caption: "Delegates arrive",
+      credit: "Fixture Photos",
+      creator: "Rana Saleh",
+      copyright: "© 2026 Fixture Photos",
+      license: "https://creativecommons.org/licenses/by/4.0/",
+      acquireLicensePage: "https://photos.example.com/licensing",
+    };
+    const data = newsArticleJsonLd({ ...article, images: [...article.images, photo] }, publisher);
+    expect((data.image as object[])[1]).toEqual({
+      "@type": "ImageObject",
+      url: photo.url,
+      contentUrl: photo.url,
+      width: 960,
+      height: 640,
+      caption: "Delegates arrive",
+      creditText: "Fixture Photos",
+      creator: { "@type": "Person", name: "Rana Saleh" },
+      copyrightNotice: "© 2026 Fixture Photos",
+      license: "https://creativecommons.org/licenses/by/4.0/",
+      acquireLicensePage: "https://photos.example.com/licensing",
     });
   });
 });

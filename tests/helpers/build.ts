@@ -57,19 +57,29 @@ export async function writeFiles(dir: string, files: Record<string, string | Buf
 
 /**
  * A throwaway copy of the project (sources, public files, config; packages linked)
- * whose content/articles holds exactly `files` (path → contents), plus the seed when asked.
+ * whose content/articles holds exactly `files` (path → contents), plus the seed when asked,
+ * and whose other collections hold the project's entries plus `contentFiles`.
  */
-export async function projectCopy(files: Record<string, string | Buffer>, { withSeed = true } = {}): Promise<string> {
+export async function projectCopy(
+  files: Record<string, string | Buffer>,
+  { withSeed = true, contentFiles = {} }: { withSeed?: boolean; contentFiles?: Record<string, string | Buffer> } = {},
+): Promise<string> {
   const root = await tempDir("site");
   try {
     for (const entry of ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]) {
       await cp(join(projectRoot, entry), join(root, entry), { recursive: true });
     }
     await linkPackages(root);
+    // The project's authors and standing pages: the settings file names them.
+    for (const collection of ["content/authors", "content/pages"]) {
+      await cp(join(projectRoot, collection), join(root, collection), { recursive: true });
+    }
     const articles = join(root, "content/articles");
     if (withSeed) await cp(join(projectRoot, "content/articles"), articles, { recursive: true });
     await mkdir(articles, { recursive: true });
     await writeFiles(articles, files);
+    // Other collections' fixtures (authors, pages), by path below content/.
+    await writeFiles(join(root, "content"), contentFiles);
     return root;
   } catch (error) {
     // A half-made copy is of no use to anyone: leave nothing behind.

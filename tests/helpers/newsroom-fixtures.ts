@@ -1,110 +1,89 @@
 /**
- * A newsroom's day, as fixture articles: a draft, an article embargoed until 2999, one
- * whose embargo lifted the day before the build's clock, a withdrawn one and one
- * corrected twice. The held and withdrawn ones carry photos, so a test can look for
- * their image files; each has words found nowhere else, to search the built site for.
+ * Fixtures for the newsroom's pages (issue 14): two authors (one with a photo), a featured
+ * lead story with a photo by both, an opinion piece, an analysis without a photo. Dated
+ * after every other dated fixture but before the build-relative ones, in sections of their own.
  */
 import { fixtureJpeg } from "./fixtures.ts";
 
-export const DAY_IDS = {
-  draft: "held-draft-story",
-  embargoed: "held-embargo-story",
-  lifted: "embargo-lifted-story",
-  withdrawn: "withdrawn-story",
-  corrected: "twice-corrected-story",
-} as const;
+export const LEAD_ID = "fixture-featured-lead";
+export const LEAD_HEADLINE = "Fixture: the featured lead story";
+export const OPINION_ID = "fixture-opinion-piece";
+export const ANALYSIS_ID = "fixture-analysis-piece";
+export const AUTHOR_WITH_PHOTO = { id: "amal-haddad", name: "Amal Haddad", role: "Diplomatic correspondent" };
+export const AUTHOR_WITHOUT_PHOTO = { id: "tom-reyes", name: "Tom Reyes", role: "Comment editor" };
 
-/** Words of each article that appear in it alone. */
-export const DAY_TEXT = {
-  draft: { headline: "Harbour tunnel plan held back in draft", body: "The quartermaster counted nineteen cormorants." },
-  embargoed: {
-    headline: "Budget figures under embargo until the next millennium",
-    body: "Zebrafish quietly annotated the ledger.",
-  },
-  lifted: {
-    headline: "Embargo lifted on the lighthouse report",
-    body: "The lighthouse keeper logged every passing ferry.",
-  },
-  withdrawn: {
-    headline: "Story withdrawn after a court order",
-    body: "A claim about the marmalade syndicate that was not true.",
-    reason: "A court found the central claim about a named person to be untrue.",
-  },
-  corrected: { headline: "Council vote on the ring road, corrected twice" },
-} as const;
-
-function article(fields: string, body: string): string {
-  return `---\n${fields.trim()}\nsection: "Newsroom Day"\ntags: ["Newsroom Day"]\n---\n\n${body}\n`;
-}
-
-/** `buildClock` is the build's clock: the lifted embargo is dated one day before it. */
-export async function newsroomDayFiles(buildClock: Date): Promise<Record<string, string | Buffer>> {
-  const yesterday = new Date(buildClock.getTime() - 24 * 3600 * 1000).toISOString().replace(/\.\d+Z$/, "Z");
+/** Files below content/articles. */
+export async function newsroomArticleFiles(): Promise<Record<string, string | Buffer>> {
   return {
-    [`${DAY_IDS.draft}/index.md`]: article(
-      `
-headline: "${DAY_TEXT.draft.headline}"
-standfirst: "Not for publication yet."
-published: "2026-11-25T10:00:00Z"
-draft: true
+    [`${LEAD_ID}/index.md`]: `---
+headline: ${JSON.stringify(LEAD_HEADLINE)}
+standfirst: "A featured story with a photo and two writers leads the front page, whatever its date."
+published: "2026-11-10T07:00:00Z"
+section: "World"
+featured: true
+authors: [${AUTHOR_WITH_PHOTO.id}, ${AUTHOR_WITHOUT_PHOTO.id}]
 hero:
-  caption: "A photo of the draft"
-  credit: "Test Agency"
-  image: "./draft-only-hero.jpg"
-  alt: "Shapes on a gradient"`,
-      `${DAY_TEXT.draft.body}\n\nSecond paragraph of the draft.`,
-    ),
-    [`${DAY_IDS.draft}/draft-only-hero.jpg`]: await fixtureJpeg(640, 400, 300),
-    [`${DAY_IDS.embargoed}/index.md`]: article(
-      `
-headline: "${DAY_TEXT.embargoed.headline}"
-standfirst: "Held until the moment it may be published."
-published: "2999-01-01T09:00:00+01:00"`,
-      `${DAY_TEXT.embargoed.body}\n\n![A dark square](./embargo-only-photo.jpg "A figure in the embargoed story [Test Agency]")\n\nLast paragraph.`,
-    ),
-    [`${DAY_IDS.embargoed}/embargo-only-photo.jpg`]: await fixtureJpeg(480, 360, 120),
-    [`${DAY_IDS.lifted}.md`]: article(
-      `
-headline: "${DAY_TEXT.lifted.headline}"
-standfirst: "Its embargo ended a day before the build."
-published: "${yesterday}"`,
-      DAY_TEXT.lifted.body,
-    ),
-    [`${DAY_IDS.withdrawn}/index.md`]: `---
-headline: "${DAY_TEXT.withdrawn.headline}"
-standfirst: "A story taken down."
-published: "2026-10-01"
-withdrawn:
-  date: "2026-10-05"
-  reason: "${DAY_TEXT.withdrawn.reason}"
-section: "Newsroom Day"
-tags: ["Newsroom Day", "Only in the withdrawn story"]
-hero:
-  caption: "A photo of the withdrawn story"
-  credit: "Test Agency"
-  image: "./withdrawn-only-hero.jpg"
-  alt: "Shapes on a gradient"
+  caption: "Delegates arrive for the talks"
+  credit: "Fixture Photos"
+  image: "./lead.jpg"
+  alt: "A gradient with a circle and a dark square"
+  creator: "Rana Saleh"
+  copyright: "© 2026 Fixture Photos"
+  license: "https://creativecommons.org/licenses/by/4.0/"
+  acquireLicensePage: "https://photos.example.com/licensing"
 ---
 
-${DAY_TEXT.withdrawn.body}
+The lead story's first paragraph.
 `,
-    [`${DAY_IDS.withdrawn}/withdrawn-only-hero.jpg`]: await fixtureJpeg(640, 400, 60),
-    [`${DAY_IDS.corrected}.md`]: article(
-      `
-headline: "${DAY_TEXT.corrected.headline}"
-standfirst: "A story with two corrections and a clarification."
-published: "2026-11-10T08:00:00Z"
-updates:
-  - date: "2026-11-11T09:15:00Z"
-    kind: correction
-    note: "The vote was 7 to 4, not 4 to 7."
-  - date: "2026-11-12"
-    kind: clarification
-    note: "Added the council's statement."
-  - date: "2026-11-13T16:45:00Z"
-    kind: correction
-    note: "The councillor's name is Ada Ng, not Ada Eng."`,
-      "The council voted on the ring road.",
-    ),
+    [`${LEAD_ID}/lead.jpg`]: await fixtureJpeg(1200, 800, 120),
+    [`${OPINION_ID}.md`]: `---
+headline: "Fixture: talks without a ceasefire are theatre"
+standfirst: "An opinion piece: the writer's view, set apart from the news."
+published: "2026-11-09T12:00:00Z"
+section: "Comment"
+type: opinion
+authors: [${AUTHOR_WITHOUT_PHOTO.id}]
+---
+
+In my view, this is an opinion.
+`,
+    [`${ANALYSIS_ID}.md`]: `---
+headline: "Fixture: what the talks can and cannot do"
+standfirst: "An analysis without a photo."
+published: "2026-11-08T12:00:00Z"
+section: "World"
+type: analysis
+authors: [${AUTHOR_WITH_PHOTO.id}]
+---
+
+An analysis of the talks.
+`,
+  };
+}
+
+/** Files below content/ (other collections). */
+export async function newsroomContentFiles(): Promise<Record<string, string | Buffer>> {
+  return {
+    [`authors/${AUTHOR_WITH_PHOTO.id}.md`]: `---
+name: ${JSON.stringify(AUTHOR_WITH_PHOTO.name)}
+role: ${JSON.stringify(AUTHOR_WITH_PHOTO.role)}
+photo:
+  image: "./${AUTHOR_WITH_PHOTO.id}.jpg"
+  alt: "Amal Haddad, in a portrait"
+links:
+  - label: "Her own site"
+    url: "https://amal.example.com/"
+---
+
+Amal covers *diplomacy* and the Middle East.
+`,
+    [`authors/${AUTHOR_WITH_PHOTO.id}.jpg`]: await fixtureJpeg(400, 400, 300),
+    [`authors/${AUTHOR_WITHOUT_PHOTO.id}.md`]: `---
+name: ${JSON.stringify(AUTHOR_WITHOUT_PHOTO.name)}
+role: ${JSON.stringify(AUTHOR_WITHOUT_PHOTO.role)}
+---
+
+Tom edits the comment pages.
+`,
   };
 }

@@ -4,7 +4,7 @@
  * written on.
  */
 import { posix } from "node:path";
-import { lineAt } from "../../src/checks/content/frontmatter.ts";
+import { lineAt } from "../../src/model/lines.ts";
 
 export interface OutsidePath {
   /** The file, relative to the repository root. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MarkdownError, renderedFigures, renderInline, renderMarkdown, safeUrl } from "../../src/markdown/engine.ts";
+import { inlineLinks, MarkdownError, renderInline, renderMarkdown, safeUrl } from "../../src/markdown/engine.ts";
 import { findFigureImages, parseFigureTitle } from "../../src/markdown/figures.ts";
 
 const html = (md: string) => renderMarkdown(md).html;
@@ -41,7 +41,14 @@ describe("figures", () => {
   it("leaves a marker for an image figure, carrying its path and alt text", () => {
     const { html: out, figures } = renderMarkdown('![Smoke over a city](./smoke.jpg "Smoke over *Aleppo* [Reuters]")');
     expect(figures).toEqual([
-      { caption: "Smoke over *Aleppo*", credit: "Reuters", image: { src: "./smoke.jpg", alt: "Smoke over a city" } },
+      {
+        caption: "Smoke over *Aleppo*",
+        credit: "Reuters",
+        image: { src: "./smoke.jpg", alt: "Smoke over a city" },
+        captionHtml: "Smoke over <em>Aleppo</em>",
+        captionText: "Smoke over Aleppo",
+        creditText: "Reuters",
+      },
     ]);
     expect(findFigureImages(out)).toEqual([{ src: "./smoke.jpg", alt: "Smoke over a city" }]);
     expect(out).toContain('<span class="figure-caption">Smoke over <em>Aleppo</em></span>');
@@ -113,8 +120,8 @@ describe("raw HTML and unsafe URLs", () => {
   });
 });
 
-describe("renderedFigures", () => {
-  it("reads back every figure the engine wrote, in order, with plain caption, credit and image", () => {
+describe("what the engine reports of a body", () => {
+  it("reports every figure it wrote, in order, with plain caption, credit and image", () => {
     const source = [
       "First paragraph.",
       "",
@@ -124,15 +131,49 @@ describe("renderedFigures", () => {
       "",
       '![](<> "A sign saying [Stop] in Idlib [Reuters]")',
     ].join("\n");
-    const { html, figures } = renderMarkdown(source);
-    expect(renderedFigures(html)).toEqual([
+    const { figures } = renderMarkdown(source);
+    expect(
+      figures.map(({ captionText, creditText, image }) => ({ caption: captionText, credit: creditText, image })),
+    ).toEqual([
       {
         caption: "An inline photo, captioned & <b>escaped</b>",
         credit: "Fixture & Co",
         image: { src: "./inline.jpg", alt: "A dark square" },
       },
-      { caption: "A sign saying [Stop] in Idlib", credit: "Reuters" },
+      { caption: "A sign saying [Stop] in Idlib", credit: "Reuters", image: undefined },
     ]);
     expect(figures.map((f) => f.credit)).toEqual(["Fixture & Co", "Reuters"]);
+  });
+
+  it("lists its paragraphs and figures in the order they stand, with each paragraph's id and text", () => {
+    const { blocks } = renderMarkdown(
+      'One *and* A&amp;B.\n\n![](<> "Cap [AP]")\n\n<div>raw</div>\n\n- item\n\n  in a list',
+    );
+    expect(blocks.map((b) => (b.kind === "paragraph" ? [b.id, b.text, b.html] : [b.kind, b.captionText]))).toEqual([
+      ["p-1", "One and A&B.", "One <em>and</em> A&amp;B."],
+      ["figure", "Cap"],
+      ["p-2", "<div>raw</div>", "&lt;div&gt;raw&lt;/div&gt;"],
+      ["p-3", "item", "item"],
+      ["p-4", "in a list", "in a list"],
+    ]);
+  });
+
+  it("reports every link target it wrote, captions' too, and none it refused", () => {
+    const { links } = renderMarkdown(
+      [
+        "[a](https://example.org/?a=1&b=2) and [b](javascript:alert(1)).",
+        "",
+        "## A [heading](#p-1)",
+        "",
+        '![](<> "A [captioned](/articles/x/) photo [AP]")',
+      ].join("\n"),
+    );
+    expect(links).toEqual(["https://example.org/?a=1&b=2", "#p-1", "/articles/x/"]);
+    expect(inlineLinks("A [hero](../y/) caption, [bad](javascript:x)")).toEqual(["../y/"]);
+  });
+
+  it("reports every element id it wrote", () => {
+    const { ids } = renderMarkdown('## Intro\n\nText.\n\n![](<> "Cap [AP]")\n\n## Intro');
+    expect(ids.sort()).toEqual(["figure-1", "intro", "intro-2", "p-1"]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { PubDate } from "../../src/model/dates.ts";
-import { slugify } from "../../src/model/slug.ts";
+import { topicSlug } from "../../src/model/slug.ts";
 import { relatedIndex, sections, tags, years, type Classified } from "../../src/model/taxonomy.ts";
 
 const day = (iso: string): PubDate => ({ precision: "day", iso });
@@ -16,7 +16,7 @@ const articles = [
   a("mid", "2016-01-01", "news", ["syria"]),
 ];
 
-describe("slugify", () => {
+describe("topicSlug", () => {
   it.each([
     ["United States", "united-states"],
     ["  Syria's war ", "syrias-war"],
@@ -30,7 +30,7 @@ describe("slugify", () => {
     ["C", "c"],
     ["Disney+", "disney-plus"],
     ["#MeToo", "metoo"],
-  ])("%j → %j", (name, slug) => expect(slugify(name)).toBe(slug));
+  ])("%j → %j", (name, slug) => expect(topicSlug(name)).toBe(slug));
 });
 
 describe("groups", () => {

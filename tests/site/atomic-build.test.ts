@@ -1,5 +1,5 @@
 /**
- * `npm run build` is atomic (src/cli/build.ts): a good build replaces dist/; a build that
+ * `npm run build` is atomic (src/build/pipeline.ts): a good build replaces dist/; a build that
  * fails, whether its content check stops it or a page throws halfway through rendering,
  * leaves the previous dist/ byte for byte. Runs in a small copy of the project (the
  * seed article only): one good build, one that fails mid-build, one that fails at once.

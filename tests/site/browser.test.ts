@@ -13,6 +13,7 @@ import { assertBrowserAvailable, haveChrome, launchChrome } from "../helpers/bro
 import { projectRoot } from "../helpers/build.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 import { ARABIC_ID } from "../helpers/import-fixtures.ts";
+import { AUTHOR_WITH_PHOTO, OPINION_ID } from "../helpers/newsroom-fixtures.ts";
 import { SEED_ID } from "../helpers/seed.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -42,7 +43,10 @@ const TWO_LOOKS: Look[] = [ALL_LOOKS[0]!, ALL_LOOKS[3]!];
 const PAGES = [
   { name: "article", path: `/articles/${SEED_ID}/`, status: 200, looks: ALL_LOOKS, print: true },
   { name: "photo-article", path: `/articles/${FIXTURE_ID}/`, status: 200, looks: ALL_LOOKS, print: true },
-  { name: "home", path: "/", status: 200, looks: TWO_LOOKS, print: true },
+  { name: "home", path: "/", status: 200, looks: ALL_LOOKS, print: true },
+  { name: "author", path: `/authors/${AUTHOR_WITH_PHOTO.id}/`, status: 200, looks: TWO_LOOKS, print: false },
+  { name: "opinion", path: `/articles/${OPINION_ID}/`, status: 200, looks: ALL_LOOKS, print: false },
+  { name: "standards", path: "/corrections/", status: 200, looks: TWO_LOOKS, print: false },
   { name: "404", path: "/no-such-page/", status: 404, looks: TWO_LOOKS, print: false },
   { name: "topic", path: "/tags/syria/", status: 200, looks: TWO_LOOKS, print: false },
   { name: "archive", path: "/archive/", status: 200, looks: TWO_LOOKS, print: false },

@@ -11,7 +11,7 @@ import { assertBrowserAvailable, haveChrome, launchChrome } from "../helpers/bro
 import { assertNginxAvailable, haveNginx, startNginx } from "../helpers/nginx.ts";
 import { serveStatic } from "../helpers/static-server.ts";
 import { HOSTILE_CORPUS_ID } from "../helpers/hostile.ts";
-import { DAY_IDS } from "../helpers/newsroom-fixtures.ts";
+import { DAY_IDS } from "../helpers/newsroom-day-fixtures.ts";
 
 assertBrowserAvailable();
 assertNginxAvailable();

@@ -9,7 +9,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { htmlToText } from "../../src/markdown/engine.ts";
+import { htmlToText } from "../../src/model/html.ts";
 import { foldSpace, parseDocument, textOf } from "../helpers/html.ts";
 import {
   BRIEF_COUNT,
@@ -24,7 +24,7 @@ import {
   recentNewsPublished,
 } from "../helpers/listing-fixtures.ts";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
-import { DAY_IDS } from "../helpers/newsroom-fixtures.ts";
+import { DAY_IDS } from "../helpers/newsroom-day-fixtures.ts";
 
 const dist = inject("site");
 const { dir: baseDist, base } = inject("siteBase");
@@ -77,7 +77,9 @@ describe("every page's head", () => {
         /^https:\/\/example\.org\//,
       );
       const feeds = [...head.querySelectorAll('link[rel="alternate"]')].map((l) => l.getAttribute("type"));
-      expect(feeds, file).toEqual(["application/rss+xml", "application/atom+xml", "application/feed+json"]);
+      // An author's page also offers that author's own feed.
+      const own = file.includes("authors/") ? ["application/rss+xml"] : [];
+      expect(feeds, file).toEqual(["application/rss+xml", "application/atom+xml", "application/feed+json", ...own]);
       expect(head.querySelector('link[rel="icon"]'), file).not.toBeNull();
       expect(head.querySelectorAll('meta[name="theme-color"]').length, file).toBe(2);
     }
@@ -105,14 +107,14 @@ describe("the seed article's social metadata", () => {
     expect(meta("robots")[0]).toContain("max-image-preview:large");
   });
 
-  it("has NewsArticle JSON-LD, field by field", () => {
+  it("has NewsArticle (ReportageNewsArticle) JSON-LD, field by field", () => {
     const scripts = doc.querySelectorAll('script[type="application/ld+json"]');
     expect(scripts).toHaveLength(1);
     const data = JSON.parse(scripts[0]!.textContent);
     const org = { "@type": "NewsMediaOrganization", name: "The Wire Desk", url: `${ORIGIN}/` };
     expect(data).toMatchObject({
       "@context": "https://schema.org",
-      "@type": "NewsArticle",
+      "@type": "ReportageNewsArticle",
       headline: seed.headline,
       description: seed.standfirst,
       datePublished: "2016-02-10",
@@ -120,7 +122,14 @@ describe("the seed article's social metadata", () => {
       inLanguage: "en",
       timeRequired: "PT3M",
       isAccessibleForFree: true,
-      publisher: { ...org, logo: { "@type": "ImageObject", url: `${ORIGIN}/logo.png`, width: 512, height: 512 } },
+      publisher: {
+        ...org,
+        logo: { "@type": "ImageObject", url: `${ORIGIN}/logo.png`, width: 512, height: 512 },
+        masthead: `${ORIGIN}/about/`,
+        correctionsPolicy: `${ORIGIN}/corrections/`,
+        noBylinesPolicy: `${ORIGIN}/ethics/`,
+      },
+      // Wire copy without a named writer: credited to the publisher.
       author: org,
       isBasedOn: "https://www.newarab.com/news/russian-air-raids-damaging-syria-peace-talks-says-kerry",
       sourceOrganization: { "@type": "NewsMediaOrganization", name: "The New Arab" },

@@ -1,13 +1,14 @@
 /** Figures with real image files: optimized by sharp into AVIF and WebP, sized, lazy below the fold. */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import sharp from "sharp";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { PAGE_SIZE } from "../../src/views/pagination.ts";
+import { LEAD_ID } from "../helpers/newsroom-fixtures.ts";
+import { FRONT_PAGE_SIZES } from "../../src/views/front-page.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 import { parseDocument } from "../helpers/html.ts";
 import { OLDER_NEWS_ID, RECENT_NEWS_ID } from "../helpers/listing-fixtures.ts";
-import { DAY_IDS } from "../helpers/newsroom-fixtures.ts";
+import { DAY_IDS } from "../helpers/newsroom-day-fixtures.ts";
 
 const dist = inject("site");
 let doc: Document;
@@ -89,19 +90,24 @@ describe("the fixture article", () => {
     expect(update?.querySelector("time")?.getAttribute("datetime")).toBe("2026-11-21");
   });
 
-  it("lists the newest article first on the home page", async () => {
+  it("lists the newest articles first on the home page, after the featured lead", async () => {
     const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const links = [...home.querySelectorAll(".summary-headline a")].map((a) => a.getAttribute("href"));
-    // The two build-relative news fixtures (tests/helpers/listing-fixtures.ts) and the article
-    // whose embargo lifted a day before the build are newer than this one.
-    expect(links.slice(0, 4)).toEqual([
+    // The featured fixture leads (tests/helpers/newsroom-fixtures.ts); the two build-relative
+    // news fixtures (tests/helpers/listing-fixtures.ts) and the article whose embargo lifted a
+    // day before the build (tests/helpers/newsroom-day-fixtures.ts) are newer than this one.
+    expect(links.slice(0, 5)).toEqual([
+      `/articles/${LEAD_ID}/`,
       `/articles/${RECENT_NEWS_ID}/`,
       `/articles/${DAY_IDS.lifted}/`,
       `/articles/${OLDER_NEWS_ID}/`,
       `/articles/${FIXTURE_ID}/`,
     ]);
-    // Every article built (a withdrawn one's notice aside), up to a page of them.
-    const articles = (await readdir(join(dist, "articles"))).filter((a) => a !== DAY_IDS.withdrawn);
-    expect(links).toHaveLength(Math.min(PAGE_SIZE, articles.length));
+    // The lead, four secondary stories, eight latest, and up to three in the News block.
+    const { secondary, latest, perSection } = FRONT_PAGE_SIZES;
+    expect(links.length).toBeGreaterThanOrEqual(1 + secondary + latest);
+    expect(links.length).toBeLessThanOrEqual(1 + secondary + latest + perSection);
+    // A withdrawn article is on no list.
+    expect(links).not.toContain(`/articles/${DAY_IDS.withdrawn}/`);
   });
 });

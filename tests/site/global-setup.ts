@@ -9,7 +9,8 @@ import { fixtureArticleFiles } from "../helpers/fixtures.ts";
 import { reachFixtureFiles } from "../helpers/listing-fixtures.ts";
 import { importedFixtureFiles } from "../helpers/import-fixtures.ts";
 import { hostileArticleFiles } from "../helpers/hostile.ts";
-import { newsroomDayFiles } from "../helpers/newsroom-fixtures.ts";
+import { newsroomArticleFiles, newsroomContentFiles } from "../helpers/newsroom-fixtures.ts";
+import { newsroomDayFiles } from "../helpers/newsroom-day-fixtures.ts";
 import { CLOCK_ENV } from "../../src/model/clock.ts";
 import { PREVIEW_ENV } from "../../src/integrations/edition.ts";
 
@@ -48,8 +49,10 @@ export default async function setup(project: TestProject) {
     ...reachFixtureFiles(buildStart),
     ...importedFixtureFiles(),
     ...(await hostileArticleFiles()),
+    ...(await newsroomArticleFiles()),
     ...(await newsroomDayFiles(buildStart)),
   };
+  const contentFiles = await newsroomContentFiles();
   // Every build runs on one clock, set here: embargoes and the News sitemap count from it.
   const clock = { [CLOCK_ENV]: buildStart.toISOString() };
   // Every folder made here, so a failed build removes them too (KEEP_TEST_SITES keeps them).
@@ -66,8 +69,8 @@ export default async function setup(project: TestProject) {
     // Two copies, built side by side: each build writes caches inside its own root.
     // The preview is a third, small build: the newsroom-day fixtures only.
     const [root, baseRoot, previewRoot, outDir, baseOutDir, previewOutDir] = (await allSettled([
-      remember(projectCopy(files)),
-      remember(projectCopy(files)),
+      remember(projectCopy(files, { contentFiles })),
+      remember(projectCopy(files, { contentFiles })),
       remember(projectCopy(await newsroomDayFiles(buildStart), { withSeed: false })),
       remember(tempDir("dist")),
       remember(tempDir("dist-base")),

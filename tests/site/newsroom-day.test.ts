@@ -1,5 +1,5 @@
 /**
- * A newsroom's day in the built site (tests/helpers/newsroom-fixtures.ts, built on the
+ * A newsroom's day in the built site (tests/helpers/newsroom-day-fixtures.ts, built on the
  * clock global-setup sets): a draft and an article embargoed until 2999 are left out of
  * everything; an article whose embargo lifted yesterday is everywhere; a withdrawn one
  * keeps only a notice; a corrected one shows and declares its corrections. Then the
@@ -13,7 +13,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { nginxConfigForBuild } from "../../src/hosting/nginx.ts";
 import { assertBrowserAvailable, haveChrome, launchChrome } from "../helpers/browser.ts";
-import { DAY_IDS, DAY_TEXT } from "../helpers/newsroom-fixtures.ts";
+import { DAY_IDS, DAY_TEXT } from "../helpers/newsroom-day-fixtures.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 const site = inject("site");

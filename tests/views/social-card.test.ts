@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { resolve } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -11,6 +10,7 @@ import {
   socialCard,
   type CardContent,
 } from "../../src/views/social-card.ts";
+import { CACHES, FileCache, projectCaches } from "../../src/build/cache.ts";
 
 const card: CardContent = {
   headline: `Russian air raids damaging Syria peace talks, says Kerry ${randomUUID()}`,
@@ -19,7 +19,7 @@ const card: CardContent = {
   section: "News",
   lang: "en",
 };
-const cacheFile = resolve("node_modules/.astro/social-cards", `${cardKey(card)}.png`);
+const cacheFile = new FileCache(projectCaches(process.cwd()), CACHES.socialCards).pathOf(`${cardKey(card)}.png`);
 afterAll(() => rm(cacheFile, { force: true }));
 
 describe("socialCard", () => {

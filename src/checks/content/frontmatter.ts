@@ -6,6 +6,7 @@
  * reported on its line.
  */
 import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Document } from "yaml";
+import { lineAt } from "../../model/lines.ts";
 
 /**
  * The same frontmatter block Astro's Markdown loader cuts out
@@ -35,13 +36,6 @@ export interface Frontmatter {
 }
 
 export type FrontmatterResult = { ok: true; frontmatter: Frontmatter } | { ok: false; line: number; message: string };
-
-/** Lines before `offset` in `text`, plus one: the 1-based line `offset` is on. */
-export function lineAt(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
 
 export function readFrontmatter(source: string): FrontmatterResult {
   const match = FRONTMATTER_RE.exec(source);

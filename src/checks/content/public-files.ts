@@ -19,7 +19,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { scanHtml } from "../output/html-scan.ts";
 import { documentProblems, factsOfBytes, kindOf } from "../output/site-scan.ts";
-import { lineAt } from "./frontmatter.ts";
+import { lineAt } from "../../model/lines.ts";
 
 /** A path (or folder of paths) in the built site, and the source that generates it. */
 export interface GeneratedPath {
@@ -33,15 +33,18 @@ export interface GeneratedPath {
 /** What the integrations and Astro itself write, beside the pages in src/pages. */
 const INTEGRATION_OUTPUTS: readonly GeneratedPath[] = [
   { path: "_astro/", source: "Astro's bundled scripts, styles and images" },
-  { path: "pagefind/", source: "the search index (src/integrations/pagefind.ts)" },
+  { path: "pagefind/", source: "the search index (src/build/search-index.ts)" },
   {
     path: "sitemap-index.xml",
     source: "the sitemap (src/integrations/sitemap.ts)",
     pattern: /^sitemap-(index|\d+)\.xml$/i,
   },
-  { path: "_headers", source: "the host headers (src/integrations/publish-guard.ts)" },
-  { path: "_redirects", source: "the host redirects (src/integrations/publish-guard.ts)" },
+  { path: "_headers", source: "the host headers (src/build/finish.ts)" },
+  { path: "_redirects", source: "the host redirects (src/build/finish.ts)" },
 ];
+
+/** The route of the standing pages (content/pages/<id>.md at /<id>/). */
+const STANDING_PAGE_ROUTE = "[page].astro";
 
 const PAGE_EXTENSION = /\.(astro|md|mdx|markdown|html)$/;
 const ENDPOINT_EXTENSION = /\.(ts|js|mts|mjs)$/;
@@ -51,11 +54,17 @@ const ENDPOINT_EXTENSION = /\.(ts|js|mts|mjs)$/;
  * with `build.format: "directory"`: a page `a.astro` is `a/index.html`, `index.astro` is
  * `index.html`, `404.astro` is `404.html`, an endpoint `rss.xml.ts` is `rss.xml`; a
  * route with a parameter owns the whole folder before it (`articles/[slug].astro`:
- * `articles/`). Files and folders starting with `_` are not routes, as in Astro.
+ * `articles/`), except the standing pages' route at the root, which writes one page per
+ * entry of content/pages. Files and folders starting with `_` are not routes, as in Astro.
  */
-export function generatedPaths(pageFiles: readonly string[]): GeneratedPath[] {
+export function generatedPaths(pageFiles: readonly string[], standingPageIds: readonly string[] = []): GeneratedPath[] {
   const paths: GeneratedPath[] = [];
   for (const file of pageFiles) {
+    // The standing pages' route takes only the addresses of content/pages, not every one.
+    if (file === STANDING_PAGE_ROUTE) {
+      for (const id of standingPageIds) paths.push({ path: `${id}/index.html`, source: `src/pages/${file}` });
+      continue;
+    }
     const segments = file.split("/");
     if (segments.some((s) => s.startsWith("_") || s.startsWith("."))) continue;
     const isPage = PAGE_EXTENSION.test(file);

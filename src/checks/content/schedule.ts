@@ -6,7 +6,7 @@
  */
 import { formatPubDate, toInstant, type PubDate } from "../../model/dates.ts";
 import { publicationState } from "../../model/publication.ts";
-import type { CheckedArticle, Problem } from "./index.ts";
+import type { CheckedArticle, Problem } from "./report.ts";
 
 export interface Scheduled {
   file: string;

@@ -1,9 +1,10 @@
 /**
- * A small, dependency-free HTML tokenizer for reading our own build output: every start
+ * A small HTML tokenizer for reading our own build output: every start
  * tag with its attributes (entities decoded), and the text of <style> and <script>
  * elements. It follows the HTML rules that matter for that (comments, raw-text
  * elements, quoted and unquoted attributes); it does not build a tree.
  */
+import { decodeEntities } from "../../model/html.ts";
 
 export interface HtmlElement {
   /** Lower-case tag name. */
@@ -16,30 +17,6 @@ export interface HtmlElement {
   text?: string;
   /** Offset of the `<` in the document. */
   offset: number;
-}
-
-const NAMED: Record<string, string> = {
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
-  nbsp: "\u00a0",
-  colon: ":",
-  tab: "\t",
-  newline: "\n",
-};
-
-/** Decodes character references the way a browser does in an attribute value (enough for URLs). */
-function decodeEntities(text: string): string {
-  if (!text.includes("&")) return text;
-  return text.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);?/gi, (whole, ref: string) => {
-    if (ref[0] === "#") {
-      const code = ref[1] === "x" || ref[1] === "X" ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "\ufffd";
-    }
-    return NAMED[ref.toLowerCase()] ?? whole;
-  });
 }
 
 const RAW_TEXT = new Set(["script", "style", "textarea", "title"]);
@@ -99,7 +76,7 @@ export function scanHtml(html: string): HtmlElement[] {
         }
       }
       attrNames.push(attrName);
-      if (!(attrName in attrs)) attrs[attrName] = decodeEntities(value);
+      if (!(attrName in attrs)) attrs[attrName] = decodeEntities(value, { inAttribute: true });
     }
     i = j + 1;
     const element: HtmlElement = { name, attrs, attrNames, offset: lt };

@@ -3,20 +3,17 @@
  * read once, and what the checks need from it (its CSP, script-running markup, element
  * ids, and the URLs it references) is taken from one tokenizing pass.
  *
- * With a cache file, those facts are kept between builds by the hash of the file's bytes:
- * after an edit to one article, only the pages that changed are tokenized again (at
- * 10,000 articles that is the difference between about 20 s and 2 s). The key also holds
- * the hash of this module's and the tokenizer's source, so a change to what is extracted
- * starts afresh. Pages are only ever trusted by their exact bytes.
+ * With a cache store, those facts are kept between builds by the hash of the file's bytes
+ * (src/build/cache.ts, whose version covers this module and the tokenizer): after an edit
+ * to one article, only the pages that changed are tokenized again. Pages are only ever
+ * trusted by their exact bytes.
  */
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { fileURLToPath } from "node:url";
 import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
 import { svgProblems, xmlProblems, type DocumentProblem } from "../svg.ts";
-import { writeWhole } from "../../build/write-whole.ts";
+import { CACHES, EntryCache, type CacheStore } from "../../build/cache.ts";
 
 /** A URL a file references, and where: "a href", "img srcset", "css url()", … */
 type Reference = [where: string, url: string];
@@ -204,43 +201,10 @@ function factsOf(kind: Exclude<Kind, "svg" | "xml">, text: string): FileFacts {
   };
 }
 
-/** The hash of the code that decides the facts: a change to it empties the cache. */
-const scannerVersion: string = (() => {
-  const hash = createHash("sha256");
-  for (const file of ["./site-scan.ts", "./html-scan.ts", "../svg.ts"]) {
-    try {
-      hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
-    } catch {
-      hash.update(String(Math.random())); // source not readable (bundled): never reuse facts
-    }
-  }
-  return hash.digest("hex").slice(0, 16);
-})();
-
-interface CacheFile {
-  version: string;
-  facts: Record<string, FileFacts>;
-}
-
-async function loadCache(file: string | undefined): Promise<Map<string, FileFacts>> {
-  if (!file) return new Map();
-  try {
-    const data = JSON.parse(await readFile(file, "utf8")) as CacheFile;
-    return data.version === scannerVersion ? new Map(Object.entries(data.facts)) : new Map();
-  } catch {
-    return new Map(); // no cache yet, or an unreadable one: scan everything
-  }
-}
-
-async function saveCache(file: string, facts: Map<string, FileFacts>): Promise<void> {
-  const data: CacheFile = { version: scannerVersion, facts: Object.fromEntries(facts) };
-  await writeWhole(file, JSON.stringify(data));
-}
-
 const READ_BATCH = 64;
 
 /** Lists every file of the built site in `dir` and reads what the checks need. */
-export async function scanSite(dir: string, options: { cacheFile?: string | undefined } = {}): Promise<SiteScan> {
+export async function scanSite(dir: string, options: { caches?: CacheStore | undefined } = {}): Promise<SiteScan> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const pathOf = (entry: (typeof entries)[number]) =>
     relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/");
@@ -252,8 +216,7 @@ export async function scanSite(dir: string, options: { cacheFile?: string | unde
     .filter((entry) => entry.isSymbolicLink())
     .map(pathOf)
     .sort();
-  const cached = await loadCache(options.cacheFile);
-  const kept = new Map<string, FileFacts>();
+  const cache = await EntryCache.open<FileFacts>(options.caches, CACHES.pageFacts);
   const facts = new Map<string, FileFacts>();
   let scanned = 0;
   const readable = files.filter((file) => kindOf(file));
@@ -263,16 +226,15 @@ export async function scanSite(dir: string, options: { cacheFile?: string | unde
     batch.forEach((file, j) => {
       const kind = kindOf(file)!;
       const key = `${kind}:${createHash("sha1").update(bytes[j]!).digest("base64url")}`;
-      let found = kept.get(key) ?? cached.get(key);
+      let found = cache.get(key);
       if (!found) {
         found = factsOfBytes(kind, bytes[j]!);
+        cache.set(key, found);
         scanned++;
       }
-      kept.set(key, found);
       facts.set(file, found);
     });
   }
-  // Only this build's files are kept, so the cache never outgrows the site.
-  if (options.cacheFile) await saveCache(options.cacheFile, kept);
+  await cache.save();
   return { files, facts, scanned, links };
 }

@@ -13,7 +13,7 @@ import { imageProblem } from "../../../src/checks/images.ts";
 import { parsePubDate } from "../../../src/model/dates.ts";
 import { renderMarkdown, safeUrl } from "../../../src/markdown/engine.ts";
 import { articleImagesModule } from "../../../src/integrations/article-images.ts";
-import { withSource } from "../../../src/integrations/publish-guard.ts";
+import { withSource } from "../../../src/checks/output/index.ts";
 import { animatedGif, badArticles } from "../../helpers/bad-articles.ts";
 import { writeFiles } from "../../helpers/build.ts";
 import { fixtureJpeg } from "../../helpers/fixtures.ts";
@@ -26,7 +26,7 @@ async function check(files: Record<string, string | Buffer>, site = { url: "http
   const root = await mkdtemp(join(tmpdir(), "newsroom-agree-"));
   roots.push(root);
   await writeFiles(join(root, "content/articles"), files);
-  return checkContent(root, { imageCacheFile: false, articleCacheFile: false, site });
+  return checkContent(root, { caches: false, site });
 }
 
 const GOOD = `---\nheadline: "A headline"\nstandfirst: "A standfirst."\npublished: "2016-02-10"\nsection: "News"\n---\n\n`;

@@ -10,7 +10,9 @@ import sharp from "sharp";
 import { writeFiles } from "../../helpers/build.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { strictFrontmatterData } from "../../../src/checks/content/frontmatter.ts";
-import { articleId, checkContent, formatProblem, MAX_ARTICLE_BYTES } from "../../../src/checks/content/index.ts";
+import { checkContent, formatProblem, MAX_ARTICLE_BYTES } from "../../../src/checks/content/index.ts";
+import { entryId } from "../../../src/model/slug.ts";
+import { projectCaches } from "../../../src/build/cache.ts";
 import { fixtureJpeg } from "../../helpers/fixtures.ts";
 import { gpsTaggedJpeg } from "../../helpers/hostile.ts";
 
@@ -25,7 +27,7 @@ async function project(files: Record<string, string | Buffer>): Promise<string> 
 }
 
 async function problems(files: Record<string, string | Buffer>): Promise<string[]> {
-  const report = await checkContent(await project(files), { imageCacheFile: false });
+  const report = await checkContent(await project(files), { caches: false });
   return report.problems.map(formatProblem);
 }
 
@@ -78,7 +80,7 @@ withdrawn:
 
   it("warns about an article dated more than a year after the build's clock", async () => {
     const root = await project({ "content/articles/typo.md": article(GOOD.replace("2026-02-10", "2036-02-10")) });
-    const report = await checkContent(root, { imageCacheFile: false, now: new Date("2026-02-01T00:00:00Z") });
+    const report = await checkContent(root, { caches: false, now: new Date("2026-02-01T00:00:00Z") });
     expect(report.problems).toEqual([]);
     expect(report.warnings.map(formatProblem)).toEqual([
       "content/articles/typo.md:4: warning: published: is more than a year ahead (2036-02-10): a typing slip? The article stays unpublished until then",
@@ -161,10 +163,10 @@ hero:
   });
 
   it("derives ids as Astro's glob loader does", () => {
-    expect(articleId("a.md")).toBe("a");
-    expect(articleId("a/index.md")).toBe("a");
-    expect(articleId("My Story.md")).toBe("my-story");
-    expect(articleId("2016/kerry.md")).toBe("2016/kerry");
+    expect(entryId("a.md")).toBe("a");
+    expect(entryId("a/index.md")).toBe("a");
+    expect(entryId("My Story.md")).toBe("my-story");
+    expect(entryId("2016/kerry.md")).toBe("2016/kerry");
   });
 
   it("refuses nested articles, stray Markdown files and former addresses that collide", async () => {
@@ -296,12 +298,12 @@ hero:
       "content/articles/a/index.md": article(GOOD, `![A photo](./p.jpg "Caption [Credit]")`),
       "content/articles/a/p.jpg": Buffer.from("broken"),
     });
-    const cache = join(root, "cache.json");
-    expect((await checkContent(root, { imageCacheFile: cache })).problems).toHaveLength(1);
-    expect((await checkContent(root, { imageCacheFile: cache })).problems).toHaveLength(1);
+    // The project's own cache folder (node_modules/.cache/newsroom/ in the temporary root).
+    expect((await checkContent(root)).problems).toHaveLength(1);
+    expect((await checkContent(root)).problems).toHaveLength(1);
     await writeFile(join(root, "content/articles/a/p.jpg"), await fixtureJpeg(40, 30, 5));
-    expect((await checkContent(root, { imageCacheFile: cache })).problems).toEqual([]);
-    expect((await checkContent(root, { imageCacheFile: cache })).problems).toEqual([]);
+    expect((await checkContent(root)).problems).toEqual([]);
+    expect((await checkContent(root)).problems).toEqual([]);
   });
 });
 
@@ -312,9 +314,7 @@ describe("the article cache", () => {
       "content/articles/b.md": article(GOOD.replace("2026-02-10", "2026-02-30")),
       "content/articles/c.md": article(GOOD),
     });
-    const articleCacheFile = join(root, "articles.json");
-    const run = async () =>
-      (await checkContent(root, { imageCacheFile: false, articleCacheFile })).problems.map(formatProblem);
+    const run = async () => (await checkContent(root)).problems.map(formatProblem);
     const first = await run();
     expect(first).toEqual(['content/articles/b.md:4: published: "2026-02-30" is not a real calendar day']);
     expect(await run()).toEqual(first); // from the cache, the same report
@@ -324,7 +324,7 @@ describe("the article cache", () => {
     await writeFile(join(root, "content/articles/b.md"), article(GOOD));
     await rm(join(root, "content/articles/c.md"));
     expect(await run()).toEqual(["content/articles/a.md:2: headline: must not be empty"]);
-    const saved = JSON.parse(await readFile(articleCacheFile, "utf8")) as { entries: Record<string, unknown> };
+    const saved = JSON.parse(await readFile(join(projectCaches(root).folder, "checked-articles.json"), "utf8")) as { entries: Record<string, unknown> };
     expect(Object.keys(saved.entries).sort()).toEqual(["content/articles/a.md", "content/articles/b.md"]);
   });
 });

@@ -29,7 +29,7 @@ async function project(files: Record<string, string | Buffer>, links: Record<str
 }
 
 async function problems(root: string): Promise<string[]> {
-  const report = await checkContent(root, { imageCacheFile: false, articleCacheFile: false });
+  const report = await checkContent(root, { caches: false });
   return report.problems.map(formatProblem);
 }
 
@@ -111,7 +111,7 @@ describe("public/ and the paths the build generates", () => {
     expect(owner("articles/any/index.html")).toBe("src/pages/articles/[slug].astro");
     expect(owner("cards/x.png")).toBe("src/pages/cards/[slug].png.ts");
     expect(owner("sitemap-0.xml")).toMatch(/sitemap/);
-    expect(owner("_headers")).toMatch(/publish-guard/);
+    expect(owner("_headers")).toMatch(/src\/build\/finish\.ts/);
     expect(owner("pagefind/x.js")).toMatch(/search index/);
     expect(owner("favicon.svg")).toBeUndefined();
     expect(owner("search/help.txt")).toBeUndefined();

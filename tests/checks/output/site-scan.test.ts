@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { writeFiles } from "../../helpers/build.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { scanSite } from "../../../src/checks/output/site-scan.ts";
-import { outputProblems } from "../../../src/integrations/publish-guard.ts";
+import { outputProblems } from "../../../src/checks/output/index.ts";
+import { projectCaches } from "../../../src/build/cache.ts";
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
@@ -52,28 +53,30 @@ describe("scanSite", () => {
 
   it("reuses the facts of unchanged files between builds, and only this build's", async () => {
     const site = await folder();
-    const cacheFile = join(await folder(), "page-facts.json");
+    const caches = projectCaches(await folder());
     const pages = Object.fromEntries(
       Array.from({ length: 5 }, (_, i) => [`p${i}/index.html`, page(`<a href="/p${(i + 1) % 5}/">n</a>`)]),
     );
     await writeFiles(site, { ...pages, "index.html": page("home") });
-    expect((await scanSite(site, { cacheFile })).scanned).toBe(6);
-    expect((await scanSite(site, { cacheFile })).scanned).toBe(0);
+    expect((await scanSite(site, { caches })).scanned).toBe(6);
+    expect((await scanSite(site, { caches })).scanned).toBe(0);
 
     // An edited page is read again by its new bytes; a deleted one leaves the cache.
     await writeFiles(site, { "p1/index.html": page(`<a href="/p2/" onmouseover="x()">n</a>`) });
     await rm(join(site, "p4"), { recursive: true });
-    const scan = await scanSite(site, { cacheFile });
+    const scan = await scanSite(site, { caches });
     expect(scan.scanned).toBe(1);
     expect(scan.facts.get("p1/index.html")!.unsafe).toEqual(['<a> has an event handler attribute "onmouseover"']);
-    const saved = JSON.parse(await readFile(cacheFile, "utf8")) as { facts: Record<string, unknown> };
+    const saved = JSON.parse(await readFile(join(caches.folder, "page-facts.json"), "utf8")) as {
+      entries: Record<string, unknown>;
+    };
     // Five distinct files now (p0–p3 and the home page).
-    expect(Object.keys(saved.facts)).toHaveLength(5);
+    expect(Object.keys(saved.entries)).toHaveLength(5);
   });
 
   it("lets a cached scan find the same problems as a fresh one", async () => {
     const site = await folder();
-    const cacheFile = join(await folder(), "page-facts.json");
+    const caches = projectCaches(await folder());
     await writeFiles(site, {
       "index.html": page(`<a href="/missing/">x</a>`),
       "404.html": page("", ""),
@@ -81,8 +84,8 @@ describe("scanSite", () => {
     });
     const options = { base: "/", site: "https://example.org" };
     const fresh = await outputProblems(site, options);
-    await scanSite(site, { cacheFile });
-    const cached = await outputProblems(site, options, await scanSite(site, { cacheFile }));
+    await scanSite(site, { caches });
+    const cached = await outputProblems(site, options, await scanSite(site, { caches }));
     expect(fresh).toEqual([
       "404.html: has no Content-Security-Policy meta tag",
       "empty.html: has no Content-Security-Policy meta tag",

@@ -1,0 +1,184 @@
+/**
+ * Every cache the build keeps between runs, in one folder (`node_modules/.cache/newsroom/`),
+ * with one scheme (docs/decisions/012-one-cache-module.md):
+ *
+ * - each cache names the sources its entries come from ({@link CACHES}); their digest is
+ *   the cache's version, so a change to one of them starts that cache afresh, and only it;
+ * - a run keeps only the entries it used, so a cache never outgrows the site;
+ * - files are written whole (./write-whole.ts): a killed build never leaves a torn one.
+ *
+ * A cache is only ever a shortcut: one that cannot be read starts empty, and one that
+ * cannot be written is skipped.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readFile, readdir, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { writeWhole } from "./write-whole.ts";
+
+export interface CacheSpec {
+  /** The cache's file (`<name>.json`) or folder (`<name>/`) in the cache folder. */
+  readonly name: string;
+  /** Files and folders (every file below), relative to the project root, that decide its entries. */
+  readonly sources: readonly string[];
+}
+
+/** The lockfile stands for the packages a cache's entries depend on (sharp, marked, yaml, …). */
+const PACKAGES = "package-lock.json";
+
+/** The build's caches, and what each one's entries depend on. */
+export const CACHES = {
+  /** Article images decoded in full without fault, by extension and content hash. */
+  checkedImages: { name: "checked-images", sources: ["src/checks/images.ts", PACKAGES] },
+  /** What each article's text was found to say, by path and content hash. */
+  checkedArticles: {
+    name: "checked-articles",
+    sources: ["src/checks/content", "src/model", "src/markdown", "src/views/pagination.ts", PACKAGES],
+  },
+  /** What the output checks read in each built page, stylesheet or document, by content hash. */
+  pageFacts: {
+    name: "page-facts",
+    sources: ["src/checks/output/site-scan.ts", "src/checks/output/html-scan.ts", "src/checks/svg.ts", PACKAGES],
+  },
+  /** Built images found free of metadata, by content hash. */
+  cleanImages: { name: "clean-images", sources: ["src/checks/images.ts", PACKAGES] },
+  /** Drawn social cards (PNG files), by what they show. */
+  socialCards: {
+    name: "social-cards",
+    sources: ["src/views/social-card.ts", "src/model/text-direction.ts", PACKAGES],
+  },
+} as const satisfies Record<string, CacheSpec>;
+
+/** Where a project's caches live. */
+export interface CacheStore {
+  /** The project root: where the caches' sources are read from. */
+  readonly root: string;
+  /** The one folder every cache is kept in. */
+  readonly folder: string;
+}
+
+export function projectCaches(root: string): CacheStore {
+  return { root, folder: join(root, "node_modules/.cache/newsroom") };
+}
+
+/** Every file below `path` (relative to it, sorted); [] when it is a file. */
+function filesBelow(path: string): string[] {
+  if (!statSync(path).isDirectory()) return [];
+  return (readdirSync(path, { recursive: true }) as string[])
+    .filter((entry) => statSync(join(path, entry)).isFile())
+    .sort();
+}
+
+/** The digest of `sources` (paths relative to `root`): names and contents of every file. */
+export function sourcesVersion(root: string, sources: readonly string[]): string {
+  const hash = createHash("sha256");
+  for (const source of sources) {
+    hash.update(`\0${source}\0`);
+    try {
+      const below = filesBelow(join(root, source));
+      if (below.length === 0) hash.update(readFileSync(join(root, source)));
+      for (const entry of below) hash.update(`\0${entry}\0`).update(readFileSync(join(root, source, entry)));
+    } catch {
+      hash.update("missing"); // a project without it: the same version until it appears
+    }
+  }
+  return hash.digest("hex").slice(0, 16);
+}
+
+interface SavedEntries<V> {
+  version: string;
+  entries: Record<string, V>;
+}
+
+/**
+ * A cache of JSON values by key, kept in one file. Entries read (`get` that finds one) or
+ * written (`set`) in this run are the ones `save` keeps.
+ */
+export class EntryCache<V> {
+  readonly #file: string | undefined;
+  readonly #version: string;
+  readonly #saved: Map<string, V>;
+  readonly #used = new Map<string, V>();
+  #changed = false;
+
+  private constructor(file: string | undefined, version: string, saved: Map<string, V>) {
+    this.#file = file;
+    this.#version = version;
+    this.#saved = saved;
+  }
+
+  /** Opens `spec`'s cache in `store`; with no store, a cache that remembers nothing. */
+  static async open<V>(store: CacheStore | undefined, spec: CacheSpec): Promise<EntryCache<V>> {
+    if (!store) return new EntryCache<V>(undefined, "", new Map());
+    const file = join(store.folder, `${spec.name}.json`);
+    const version = sourcesVersion(store.root, spec.sources);
+    let saved = new Map<string, V>();
+    try {
+      const data = JSON.parse(await readFile(file, "utf8")) as SavedEntries<V>;
+      if (data.version === version) saved = new Map(Object.entries(data.entries));
+    } catch {
+      // no cache yet, or an unreadable one: start empty
+    }
+    return new EntryCache(file, version, saved);
+  }
+
+  get(key: string): V | undefined {
+    const value = this.#used.get(key) ?? this.#saved.get(key);
+    if (value !== undefined) this.#used.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.#used.set(key, value);
+    this.#changed = true;
+  }
+
+  /** Writes this run's entries (and only them), unless they are exactly what was there. */
+  async save(): Promise<void> {
+    if (!this.#file) return;
+    if (!this.#changed && this.#used.size === this.#saved.size) return;
+    const data: SavedEntries<V> = { version: this.#version, entries: Object.fromEntries(this.#used) };
+    await writeWhole(this.#file, JSON.stringify(data)).catch(() => undefined);
+  }
+}
+
+/**
+ * A cache of whole files by name, in a folder per version (`<name>/<version>/`): for
+ * entries too big to share one JSON file, written by many workers at once.
+ */
+export class FileCache {
+  readonly version: string;
+  readonly #top: string;
+  readonly #folder: string;
+
+  constructor(store: CacheStore, spec: CacheSpec) {
+    this.version = sourcesVersion(store.root, spec.sources);
+    this.#top = join(store.folder, spec.name);
+    this.#folder = join(this.#top, this.version);
+  }
+
+  /** Where the entry `name` is kept. */
+  pathOf(name: string): string {
+    return join(this.#folder, name);
+  }
+
+  async get(name: string): Promise<Buffer | undefined> {
+    return readFile(this.pathOf(name)).catch(() => undefined);
+  }
+
+  async set(name: string, bytes: Uint8Array): Promise<void> {
+    await writeWhole(this.pathOf(name), bytes).catch(() => undefined);
+  }
+
+  /** Deletes every file but those named in `keep`, and every other version's folder. */
+  async prune(keep: Iterable<string>): Promise<void> {
+    const kept = new Set(keep);
+    for (const version of await readdir(this.#top).catch(() => [] as string[])) {
+      if (version !== this.version) await rm(join(this.#top, version), { recursive: true, force: true });
+    }
+    for (const name of await readdir(this.#folder).catch(() => [] as string[])) {
+      // Files being written (`*.tmp`) belong to a worker still drawing: left to it.
+      if (!kept.has(name) && !name.endsWith(".tmp")) await rm(join(this.#folder, name), { force: true });
+    }
+  }
+}

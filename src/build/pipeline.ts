@@ -1,0 +1,170 @@
+/**
+ * The atomic build behind `npm run build` (docs/decisions/004-atomic-build-checks-after-astro.md):
+ * dist/ is replaced only by a site that built and passed every check; a failing build
+ * leaves the previous dist/ exactly as it was.
+ *
+ * 1. The content check (src/checks/content/): every problem in every file, before Astro starts.
+ * 2. `astro build` into a new folder beside dist/, handed the checked articles (./handoff.ts).
+ * 3. After Astro's process has exited (so their memory never adds up): the Pagefind index,
+ *    then the host files and output checks (./finish.ts).
+ * 4. Only then: dist/ is renamed aside, the new folder renamed to dist/, the old one deleted.
+ */
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { checkContent, formatReport, type CheckOptions } from "../checks/content/index.ts";
+import { CLOCK_ENV } from "../model/clock.ts";
+import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
+import { finishSite } from "./finish.ts";
+import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
+import { countPageLine, emptyProgress, formatProgress } from "./progress.ts";
+import { buildSearchIndex } from "./search-index.ts";
+
+/**
+ * Always the same folder: Astro's incremental build hashes each page's compiled code, and
+ * that code names the output folder, so a new random folder per build would make every
+ * page look changed and nothing would be reused.
+ */
+const NEW_DIR = ".dist-new";
+const OLD_PREFIX = ".dist-old-";
+const PROGRESS_EVERY_MS = 5000;
+
+/** A build that stopped; dist/ is as it was. */
+export class BuildStopped extends Error {}
+
+/**
+ * Removes the folders of an earlier build that was killed before it could clean up. If it
+ * was killed between its two renames, dist/ is missing and the published site is the old
+ * folder: that is put back first, never deleted.
+ */
+async function removeLeftovers(root: string, dist: string): Promise<void> {
+  const published = (await readdir(root)).find((name) => name.startsWith(OLD_PREFIX));
+  if (published && !existsSync(dist)) {
+    await rename(join(root, published), dist);
+    console.log(`Restored dist/ from ${published}, left by a build that was stopped mid-swap.`);
+  }
+  for (const name of await readdir(root)) {
+    if (name.startsWith(NEW_DIR) || name.startsWith(OLD_PREFIX))
+      await rm(join(root, name), { recursive: true, force: true });
+  }
+}
+
+/** Runs the content check; returns the articles it read, or stops on any problem. */
+async function checkBeforeBuild(root: string, options: Pick<CheckOptions, "settings" | "now">) {
+  const report = await checkContent(root, options);
+  if (report.problems.length > 0) throw new BuildStopped(`${formatReport(report)}\nNothing was built.`);
+  if (report.warnings.length > 0) console.warn(formatReport(report));
+  return report.articles;
+}
+
+/** Runs `astro build` into `outDir`; its per-page lines become a progress line every few seconds. */
+async function astroBuild(
+  root: string,
+  outDir: string,
+  args: readonly string[],
+  env: Record<string, string>,
+  totalArticles: number,
+): Promise<number> {
+  const astro = join(root, "node_modules/astro/bin/astro.mjs");
+  // process.execPath: the Node running this script (Node 22, from the node@22 package).
+  const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["inherit", "pipe", "inherit"],
+  });
+  const progress = emptyProgress();
+  const began = performance.now();
+  let shown = -1;
+  const show = () => {
+    if (progress.pages === shown) return;
+    shown = progress.pages;
+    console.log(formatProgress(progress, totalArticles, (performance.now() - began) / 1000));
+  };
+  const timer = setInterval(show, PROGRESS_EVERY_MS);
+  const lines = createInterface({ input: child.stdout });
+  lines.on("line", (line) => {
+    if (!countPageLine(line, progress)) console.log(line);
+  });
+  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  clearInterval(timer);
+  show();
+  return code;
+}
+
+/** The search index, then the host files and the output checks, over the site Astro built in `outDir`. */
+async function finishAfterAstro(outDir: string, handoff: HandoffFiles): Promise<void> {
+  const settings = await readFinishSettings(handoff.finishSettings);
+  const log = (scope: string) => (message: string) => console.log(`[newsroom:${scope}] ${message}`);
+  log("pagefind")(`indexed ${await buildSearchIndex(outDir)} pages for search`);
+  const problems = await finishSite(outDir, settings, log("publish-guard"));
+  if (problems.length > 0) {
+    console.error(`\n${problems.join("\n")}`);
+    throw new Error(failedChecksMessage(problems));
+  }
+  log("publish-guard")(CHECKS_PASSED);
+}
+
+/** Puts the site in `outDir` in place of `dist`: two renames on one file system. Returns the old site's folder. */
+async function swapIntoPlace(root: string, outDir: string, dist: string): Promise<string | undefined> {
+  const old = existsSync(dist) ? `${join(root, OLD_PREFIX)}${process.pid}` : undefined;
+  try {
+    if (old) await rename(dist, old);
+    await rename(outDir, dist);
+  } catch (error) {
+    if (old && !existsSync(dist)) await rename(old, dist).catch(() => undefined);
+    await rm(outDir, { recursive: true, force: true });
+    throw new BuildStopped(`Could not move the new site into dist/: ${(error as Error).message}`);
+  }
+  return old;
+}
+
+/**
+ * Deletes `folder` in a detached process, so the new site is ready to deploy without
+ * waiting for that; a deletion that does not finish is completed by the next build
+ * (removeLeftovers).
+ */
+function removeInBackground(folder: string): void {
+  const remover = `require("node:fs").rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`;
+  spawn(process.execPath, ["-e", remover], { detached: true, stdio: "ignore" }).unref();
+}
+
+export interface BuildOptions {
+  /** The site settings the content check holds content against. */
+  settings?: CheckOptions["settings"];
+  /** The build's clock (src/model/clock.ts): embargoes, the News sitemap, age notices. */
+  now: Date;
+}
+
+/** The whole atomic build of the project at `root` into `dist`; `args` go to `astro build`. */
+export async function buildSite(
+  root: string,
+  dist: string,
+  args: readonly string[],
+  { settings, now }: BuildOptions,
+): Promise<void> {
+  await removeLeftovers(root, dist);
+  const articles = await checkBeforeBuild(root, { settings, now });
+  // Hand the checked article list to the build, so Astro does not read every article again.
+  const handoff = handoffFiles(root);
+  await startHandoff(handoff, articles);
+
+  const outDir = join(root, NEW_DIR);
+  await mkdir(outDir);
+  // The clock goes along as it was read, so the check and Astro's pages use the same moment.
+  const env = { ...handoffEnv(handoff), [CLOCK_ENV]: now.toISOString() };
+  const code = await astroBuild(root, outDir, args, env, articles.length);
+  if (code !== 0) {
+    await rm(outDir, { recursive: true, force: true });
+    throw new BuildStopped(`The build failed (astro build exited with ${code}); see the messages above.`);
+  }
+  try {
+    await finishAfterAstro(outDir, handoff);
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    throw new BuildStopped((error as Error).message);
+  }
+  const old = await swapIntoPlace(root, outDir, dist);
+  if (old) removeInBackground(old);
+}

@@ -1,0 +1,83 @@
+/**
+ * The images an article uses: each must be a file beside the article, of a type articles
+ * accept, and decode in full without fault. An image is decoded once per content: those
+ * that passed are remembered by hash (src/build/cache.ts).
+ */
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { dirname, extname, join, relative, resolve } from "node:path";
+import type { EntryCache } from "../../build/cache.ts";
+import { ARTICLE_IMAGE_TYPES, imageProblem } from "../images.ts";
+import type { Findings } from "./article-findings.ts";
+import { toPosix } from "./read-articles.ts";
+import type { CheckedArticle, Problem } from "./report.ts";
+
+/** Images decoded without fault, by extension and content hash. */
+export type CheckedImages = EntryCache<true>;
+
+/** Where articles live: the folder as written (`content/articles`) and as an absolute path. */
+export interface ArticleFolder {
+  dir: string;
+  root: string;
+}
+
+/** Reads and fully decodes an image once per content. */
+export async function imageFileProblem(path: string, checked: CheckedImages): Promise<string | null> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? "was not found" : `cannot be read (${code ?? (error as Error).message})`;
+  }
+  const key = `${extname(path).toLowerCase()}:${createHash("sha256").update(bytes).digest("hex")}`;
+  if (checked.get(key)) return null;
+  const problem = await imageProblem(bytes, path);
+  if (!problem) checked.set(key, true);
+  return problem;
+}
+
+/**
+ * The problems of the images `article` (whose file is at `path`) uses. Each image inside
+ * the article folder is added to `article.images` and to `used`.
+ */
+export async function articleImageProblems(
+  article: CheckedArticle,
+  path: string,
+  images: Findings["images"],
+  folder: ArticleFolder,
+  checked: CheckedImages,
+  used: Set<string>,
+): Promise<Problem[]> {
+  const problems: Problem[] = [];
+  for (const image of images) {
+    const target = resolve(dirname(path), image.src);
+    const inside = !relative(folder.root, target).startsWith("..");
+    if (inside) {
+      const file = toPosix(join(folder.dir, relative(folder.root, target)));
+      used.add(file);
+      article.images.push(file);
+    }
+    const problem = !inside
+      ? `must be a file in ${folder.dir}/ beside the article`
+      : !ARTICLE_IMAGE_TYPES[extname(target).toLowerCase()] && extname(target).toLowerCase() !== ".svg"
+        ? "is not an image type articles accept (.jpg, .jpeg, .png, .webp, .avif, .gif or .tiff)"
+        : await imageFileProblem(target, checked);
+    if (problem) {
+      problems.push({
+        file: article.file,
+        line: image.line,
+        field: image.field,
+        message: `image "${image.src}" ${problem}`,
+      });
+    }
+  }
+  return problems;
+}
+
+/** Files in the article folder that no article uses: warned about, never published. */
+export function unusedFileWarnings(otherFiles: readonly string[], used: ReadonlySet<string>): Problem[] {
+  return otherFiles
+    .filter((file) => !used.has(file))
+    .map((file) => ({ file, severity: "warning" as const, message: "is used by no article and is not published" }));
+}
