@@ -67,11 +67,12 @@ export default async function setup(project: TestProject) {
   };
   try {
     // Two copies, built side by side: each build writes caches inside its own root.
-    // The preview is a third, small build: the newsroom-day fixtures only.
+    // The preview is a third, small build: the newsroom-day fixtures and the seed (a News
+    // story, as the header's sections setting asks for).
     const [root, baseRoot, previewRoot, outDir, baseOutDir, previewOutDir] = (await allSettled([
       remember(projectCopy(files, { contentFiles })),
       remember(projectCopy(files, { contentFiles })),
-      remember(projectCopy(await newsroomDayFiles(buildStart), { withSeed: false })),
+      remember(projectCopy(await newsroomDayFiles(buildStart))),
       remember(tempDir("dist")),
       remember(tempDir("dist-base")),
       remember(tempDir("dist-preview")),
