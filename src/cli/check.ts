@@ -11,18 +11,12 @@ import { fileURLToPath } from "node:url";
 import { checkContent, formatReport } from "../checks/content/index.ts";
 import { formatSchedule, scheduledArticles } from "../checks/content/schedule.ts";
 import { checkDeployAddress, SITE_CONFIG_FILE } from "../build/site-address.ts";
-import { buildClock, CLOCK_ENV } from "../model/clock.ts";
+import { clockOrExit } from "./clock.ts";
 import { site } from "../site.config.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const started = performance.now();
-let now: Date;
-try {
-  now = buildClock(process.env[CLOCK_ENV], new Date());
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(2);
-}
+const now = clockOrExit(process.env);
 const address = checkDeployAddress(
   process.argv.slice(2),
   process.env,
