@@ -9,7 +9,7 @@
  * sitemap or crawlable robots.txt is written.
  */
 import type { AstroIntegration } from "astro";
-import { rm } from "node:fs/promises";
+import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
@@ -36,7 +36,7 @@ function editionModule(edition: Edition): string {
   return `export const now = new Date(${JSON.stringify(edition.now.toISOString())});\nexport const preview = ${edition.preview};\n`;
 }
 
-/** Files a preview never has: feeds and the News sitemap (the sitemap integration is left out). */
+/** Files a preview never has: the site's feeds and the News sitemap (the sitemap integration is left out). */
 const PREVIEW_OMITS = ["rss.xml", "atom.xml", "feed.json", "news-sitemap.xml"];
 
 export function editionIntegration(options: Edition): AstroIntegration {
@@ -56,7 +56,10 @@ export function editionIntegration(options: Edition): AstroIntegration {
       "astro:build:done": async ({ dir }) => {
         if (!edition.preview) return;
         const out = fileURLToPath(dir);
-        await Promise.all(PREVIEW_OMITS.map((file) => rm(join(out, file), { force: true })));
+        // Each author's own feed too (/authors/<id>/rss.xml).
+        const authors = await readdir(join(out, "authors")).catch(() => []);
+        const feeds = [...PREVIEW_OMITS, ...authors.map((id) => join("authors", id, "rss.xml"))];
+        await Promise.all(feeds.map((file) => rm(join(out, file), { force: true })));
       },
     },
   };
