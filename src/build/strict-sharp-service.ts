@@ -86,7 +86,7 @@ const strictSharpService: LocalImageService<SharpImageServiceConfig> = {
     }
     if (transform.background) image.flatten({ background: transform.background as string });
     const encoder = resolveSharpEncoderOptions(
-      { format, quality: transform.quality as string | null | undefined },
+      { format, quality: (transform.quality as string | null | undefined) ?? null },
       undefined,
       config,
     );
