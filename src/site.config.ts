@@ -14,10 +14,12 @@ export interface SiteConfig {
    * for a GitHub Pages project site. Every link, asset, feed and sitemap follows it.
    */
   base: string;
-  /** Default language of the site's own interface (BCP 47). */
+  /**
+   * The language of the site's own interface (BCP 47): its words come from src/strings
+   * (English and Arabic so far), and a right-to-left language turns the whole site right to
+   * left. Articles in other languages print their own words in theirs.
+   */
   lang: string;
-  /** Locale used to display dates. */
-  dateLocale: string;
   /** The organisation that publishes this site (its address is the site's home page). */
   publisher: { name: string };
   /** The square PNG logo drawn from public/favicon.svg at /logo.png (structured data, feeds). */
@@ -48,8 +50,7 @@ export const site: SiteConfig = {
   description: "News articles, published in full and fast to read.",
   url: process.env.SITE_URL ?? "https://example.org",
   base: process.env.BASE_PATH ?? "/",
-  lang: "en",
-  dateLocale: "en-GB",
+  lang: process.env.SITE_LANG ?? "en",
   publisher: { name: "The Wire Desk" },
   logo: { path: "/logo.png", size: 512 },
   wordsPerMinute: 230,

@@ -13,6 +13,7 @@ import { articleSourcePath } from "../model/article-schema.ts";
 import { countWords, minutesForWords } from "../model/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
+import { strings } from "../strings/index.ts";
 import { articleBodyHtml } from "./article-body.ts";
 import { fallbackImage, figureCredit, heroCredit, resolveFigureImage, type SingleImage } from "./figure-image.ts";
 
@@ -105,7 +106,7 @@ export async function articleView(article: Article): Promise<ArticleView> {
       : undefined;
     figures.push({ caption: figure.captionText, credit: figure.creditText, rights: statedRights(rights), image });
   }
-  const date = formatPubDate(article.data.published, site.dateLocale);
+  const date = formatPubDate(article.data.published, strings(article.data.lang).locale);
   return {
     article,
     path,
@@ -130,5 +131,6 @@ export function feedBodyHtml(view: ArticleView): string {
   const heroImage = heroFigure?.image
     ? `<img src="${escapeHtml(heroFigure.image.src)}" alt="${escapeHtml(heroFigure.image.alt)}" width="${heroFigure.image.width}" height="${heroFigure.image.height}">`
     : "";
-  return (hero ? figureHtml(hero, heroImage, "figure-hero") : "") + view.bodyHtml;
+  const words = strings(view.article.data.lang);
+  return (hero ? figureHtml(hero, heroImage, "figure-hero", undefined, words) : "") + view.bodyHtml;
 }

@@ -1,4 +1,5 @@
 /** One social card per article, at /cards/<id>.png. */
+import { strings } from "../../strings/index.ts";
 import type { APIRoute, GetStaticPaths } from "astro";
 import { getCollection, type CollectionEntry } from "astro:content";
 import { formatPubDate } from "../../model/dates.ts";
@@ -7,7 +8,7 @@ import { site } from "../../site.config.ts";
 
 function cardOf(article: CollectionEntry<"articles">): CardContent {
   const { headline, published, section, lang } = article.data;
-  return { headline, siteName: site.name, date: formatPubDate(published, site.dateLocale), section, lang };
+  return { headline, siteName: site.name, date: formatPubDate(published, strings(lang).locale), section, lang };
 }
 
 export const getStaticPaths = (async () => {
