@@ -9,6 +9,13 @@ import { markedProcessor } from "./src/markdown/astro-processor.ts";
 import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
 import { site } from "./src/site.config.ts";
+import { buildClock, CLOCK_ENV } from "./src/model/clock.ts";
+import { editionIntegration, PREVIEW_ENV } from "./src/integrations/edition.ts";
+
+// The build's clock, read once: embargoes, the News sitemap and age notices all use it.
+const now = buildClock(process.env[CLOCK_ENV], new Date());
+// A preview (npm run preview:drafts) shows drafts and embargoed articles, for editors only.
+const preview = process.env[PREVIEW_ENV] === "1";
 
 // What `npm run build` hands this build, if it started it (src/build/handoff.ts): the one
 // place the environment is read.
@@ -19,6 +26,8 @@ export default defineConfig({
   site: site.url,
   base: site.base,
   output: "static",
+  // A preview keeps its own caches: no page rendered for it is ever reused by a real build.
+  ...(preview ? { cacheDir: "./node_modules/.astro-preview" } : {}),
   trailingSlash: "always",
   build: {
     format: "directory",
@@ -45,10 +54,12 @@ export default defineConfig({
   },
   // Sitemap first, then the search index: both read the finished pages.
   // The publish guard last: it checks content before the build and the finished site after.
+  // A preview has no sitemap (nor feeds: see src/integrations/edition.ts).
   integrations: [
-    ...sitemapWithLastmod(),
+    editionIntegration({ now, preview }),
+    ...(preview ? [] : sitemapWithLastmod()),
     pagefindIndex({ handoff }),
-    publishGuard({ lang: site.lang, handoff, settings: site }),
+    publishGuard({ lang: site.lang, handoff, settings: site, edition: { now, preview } }),
   ],
   markdown: {
     // marked is our one Markdown engine (see src/markdown/engine.ts).

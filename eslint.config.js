@@ -13,7 +13,7 @@ const unsafeAnyRules = {
 };
 
 export default tseslint.config(
-  { ignores: ["dist/", ".dist-new*/", ".dist-old-*/", ".astro/", "test-output/", "content/"] },
+  { ignores: ["dist/", "dist-preview/", ".dist-new*/", ".dist-old-*/", ".astro/", "test-output/", "content/"] },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {

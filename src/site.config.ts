@@ -20,6 +20,11 @@ export interface SiteConfig {
    * left. Articles in other languages print their own words in theirs.
    */
   lang: string;
+  /**
+   * The time zone every time shown on the site is given in (an IANA name such as
+   * "Europe/London", or "UTC"); the zone's abbreviation is shown with the time.
+   */
+  timeZone: string;
   /** The organisation that publishes this site (its address is the site's home page). */
   publisher: { name: string };
   /** The square PNG logo drawn from public/favicon.svg at /logo.png (structured data, feeds). */
@@ -51,6 +56,7 @@ export const site: SiteConfig = {
   url: process.env.SITE_URL ?? "https://example.org",
   base: process.env.BASE_PATH ?? "/",
   lang: process.env.SITE_LANG ?? "en",
+  timeZone: "UTC",
   publisher: { name: "The Wire Desk" },
   logo: { path: "/logo.png", size: 512 },
   wordsPerMinute: 230,

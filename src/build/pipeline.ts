@@ -15,6 +15,7 @@ import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { checkContent, formatReport, type CheckOptions } from "../checks/content/index.ts";
+import { CLOCK_ENV } from "../model/clock.ts";
 import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite } from "./finish.ts";
 import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
@@ -51,8 +52,8 @@ async function removeLeftovers(root: string, dist: string): Promise<void> {
 }
 
 /** Runs the content check; returns the articles it read, or stops on any problem. */
-async function checkBeforeBuild(root: string, settings: CheckOptions["settings"]) {
-  const report = await checkContent(root, { settings });
+async function checkBeforeBuild(root: string, options: Pick<CheckOptions, "settings" | "now">) {
+  const report = await checkContent(root, options);
   if (report.problems.length > 0) throw new BuildStopped(`${formatReport(report)}\nNothing was built.`);
   if (report.warnings.length > 0) console.warn(formatReport(report));
   return report.articles;
@@ -129,25 +130,31 @@ function removeInBackground(folder: string): void {
   spawn(process.execPath, ["-e", remover], { detached: true, stdio: "ignore" }).unref();
 }
 
-/**
- * The whole atomic build of the project at `root` into `dist`; `args` go to `astro build`;
- * `settings` are the site settings the content check holds content against.
- */
+export interface BuildOptions {
+  /** The site settings the content check holds content against. */
+  settings?: CheckOptions["settings"];
+  /** The build's clock (src/model/clock.ts): embargoes, the News sitemap, age notices. */
+  now: Date;
+}
+
+/** The whole atomic build of the project at `root` into `dist`; `args` go to `astro build`. */
 export async function buildSite(
   root: string,
   dist: string,
   args: readonly string[],
-  settings?: CheckOptions["settings"],
+  { settings, now }: BuildOptions,
 ): Promise<void> {
   await removeLeftovers(root, dist);
-  const articles = await checkBeforeBuild(root, settings);
+  const articles = await checkBeforeBuild(root, { settings, now });
   // Hand the checked article list to the build, so Astro does not read every article again.
   const handoff = handoffFiles(root);
   await startHandoff(handoff, articles);
 
   const outDir = join(root, NEW_DIR);
   await mkdir(outDir);
-  const code = await astroBuild(root, outDir, args, handoffEnv(handoff), articles.length);
+  // The clock goes along as it was read, so the check and Astro's pages use the same moment.
+  const env = { ...handoffEnv(handoff), [CLOCK_ENV]: now.toISOString() };
+  const code = await astroBuild(root, outDir, args, env, articles.length);
   if (code !== 0) {
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped(`The build failed (astro build exited with ${code}); see the messages above.`);

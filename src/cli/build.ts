@@ -11,6 +11,7 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BuildStopped, buildSite } from "../build/pipeline.ts";
 import { checkDeployAddress, SITE_CONFIG_FILE } from "../build/site-address.ts";
+import { buildClock, CLOCK_ENV } from "../model/clock.ts";
 import { site } from "../site.config.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -24,9 +25,16 @@ const address = checkDeployAddress(
   readFileSync(join(root, SITE_CONFIG_FILE), "utf8"),
 );
 try {
+  // The build's clock, read once: the content check and Astro's pages use the same moment.
+  let now: Date;
+  try {
+    now = buildClock(process.env[CLOCK_ENV], new Date());
+  } catch (error) {
+    throw new BuildStopped((error as Error).message);
+  }
   if (address.finding?.severity === "error") throw new BuildStopped(`${address.finding.message}\nNothing was built.`);
   if (address.finding) console.warn(`\n${address.finding.message}\n`);
-  await buildSite(root, dist, address.rest, site);
+  await buildSite(root, dist, address.rest, { settings: site, now });
 } catch (error) {
   if (!(error instanceof BuildStopped)) throw error;
   console.error(`\n${error.message}`);

@@ -15,6 +15,7 @@ import { parseArgs } from "node:util";
 import { formatEmbargo, nextEmbargo, waitForEmbargo } from "../build/next-embargo.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
 import { readFrontmatter } from "../checks/content/frontmatter.ts";
+import { buildClock, CLOCK_ENV } from "../model/clock.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const { values } = parseArgs({ options: { wait: { type: "string" }, articles: { type: "string" } } });
@@ -34,7 +35,14 @@ const articles = await Promise.all(
     return { file: relative(root, join(dir, name)), data: read.ok ? read.frontmatter.data : undefined };
   }),
 );
-const now = new Date();
+let now: Date;
+try {
+  // The build's clock (NEWSROOM_NOW), as the build that follows will read it.
+  now = buildClock(process.env[CLOCK_ENV], new Date());
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
 const next = nextEmbargo(articles, now);
 if (windowMinutes === undefined) {
   if (next) console.log(formatEmbargo(next));

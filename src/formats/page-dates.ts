@@ -13,3 +13,8 @@ export function pageLastModified(html: string): Date | undefined {
   const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
+
+/** Whether the page is a withdrawn article's notice (src/components/WithdrawnNotice.astro). */
+export function pageIsWithdrawn(html: string): boolean {
+  return /<[^>]+\sdata-withdrawn="/.test(html);
+}

@@ -60,6 +60,8 @@ export interface ArticleFacts {
   source?: { publisher: string; url: string } | undefined;
   /** The social card first, then figure photographs. */
   images: ImageFacts[];
+  /** Corrections published with the article, oldest first. */
+  corrections?: Array<{ date: PubDate; note: string }> | undefined;
 }
 
 function imageObject(image: ImageFacts): Record<string, unknown> {
@@ -110,6 +112,15 @@ export function newsArticleJsonLd(article: ArticleFacts, publisher: PublisherFac
     // Wire copy without a named writer is credited to the organization, not to nobody.
     author: people.length > 0 ? people : organization,
     image: article.images.map(imageObject),
+    ...(article.corrections?.length
+      ? {
+          correction: article.corrections.map((c) => ({
+            "@type": "CorrectionComment",
+            text: c.note,
+            datePublished: c.date.iso,
+          })),
+        }
+      : {}),
     ...(article.source
       ? {
           isBasedOn: article.source.url,

@@ -7,10 +7,11 @@
  * `always` (error responses too); what varies by path (Cache-Control, redirects) comes
  * from `map`s, and no location block adds a header of its own.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { CACHE_IMMUTABLE, CACHE_REVALIDATE, HASHED_ASSETS_DIR, SECURITY_HEADERS } from "./policy.ts";
 import { parseRedirectsFile, sitePolicy, type Redirect } from "./site-files.ts";
+import { pageIsWithdrawn } from "../formats/page-dates.ts";
 
 export interface NginxSiteOptions {
   /** Folder nginx serves: it holds the site at its base path (the dist folder itself when the base is "/"). */
@@ -21,6 +22,8 @@ export interface NginxSiteOptions {
   /** The Content-Security-Policy header (see `sitePolicy`). */
   csp: string;
   redirects: Redirect[];
+  /** Withdrawn articles' addresses: answered 410 Gone, with their notice page. */
+  gone?: string[] | undefined;
   /** The HTTPS server: where it listens, and its certificate. */
   https: { listen: string[]; certificate: string; key: string };
   /** Where the plain-HTTP server listens (it only redirects to HTTPS); omit for none. */
@@ -130,6 +133,15 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
     "",
     `    error_page 404 ${base}404.html;`,
     "",
+    ...(options.gone?.length
+      ? [
+          "    # Withdrawn articles: 410 Gone, with the page that says when and why as its body.",
+          ...options.gone.map(
+            (path) => `    location = ${mapKey(path)} { error_page 410 ${mapKey(`${path}index.html`)}; return 410; }`,
+          ),
+          "",
+        ]
+      : []),
     "    # The host's own files are not pages.",
     `    location = ${base}_headers { return 404; }`,
     `    location = ${base}_redirects { return 404; }`,
@@ -142,8 +154,9 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
 /** The config for a built site folder: its CSP from its pages, its redirects from its `_redirects`. */
 export async function nginxConfigForBuild(
   dist: string,
-  options: Omit<NginxSiteOptions, "csp" | "redirects">,
+  options: Omit<NginxSiteOptions, "csp" | "redirects" | "gone">,
 ): Promise<string> {
+  const base = options.base.endsWith("/") ? options.base : `${options.base}/`;
   const { header } = await sitePolicy(dist);
   let redirects: Redirect[] = [];
   try {
@@ -151,5 +164,10 @@ export async function nginxConfigForBuild(
   } catch {
     // a site with no renamed articles
   }
-  return nginxSiteConfig({ ...options, csp: header, redirects });
+  const gone: string[] = [];
+  for (const id of (await readdir(join(dist, "articles")).catch(() => [] as string[])).sort()) {
+    const page = await readFile(join(dist, "articles", id, "index.html"), "utf8").catch(() => "");
+    if (pageIsWithdrawn(page)) gone.push(`${base}articles/${id}/`);
+  }
+  return nginxSiteConfig({ ...options, csp: header, redirects, gone });
 }

@@ -23,6 +23,8 @@ import { finishSite, type FinishSettings } from "../build/finish.ts";
 import { readCheckedContent, writeFinishSettings, type BuildHandoff } from "../build/handoff.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
 import { articleImagesPlugin } from "./article-images.ts";
+import { isBuilt, publicationState, showsContent } from "../model/publication.ts";
+import { editionFor, type Edition } from "./edition.ts";
 
 export interface PublishGuardOptions {
   /** The site's language, for the redirect pages. */
@@ -31,6 +33,8 @@ export interface PublishGuardOptions {
   handoff?: BuildHandoff | undefined;
   /** The settings that name content (header sections, standards pages), checked with it. */
   settings?: CheckOptions["settings"];
+  /** The build's clock and whether this is an editors' preview (./edition.ts). */
+  edition: Edition;
 }
 
 interface SetupContext {
@@ -38,6 +42,7 @@ interface SetupContext {
   publicDir: string;
   site: { url: string; base: string };
   settings: CheckOptions["settings"];
+  now: Date;
   command: "build" | "dev";
   logger: AstroIntegrationLogger;
 }
@@ -48,6 +53,7 @@ async function checkBeforeRender({
   publicDir,
   site,
   settings,
+  now,
   command,
   logger,
 }: SetupContext): Promise<CheckedArticle[]> {
@@ -56,7 +62,7 @@ async function checkBeforeRender({
     const links = await symlinkProblems(root, [ARTICLES_DIR.split("/")[0]!, publicDir]);
     if (links.length > 0) throw new Error(links.map((l) => `${l.file}: ${l.message}`).join("\n"));
   }
-  const report = await checkContent(root, { publicDir, site, settings });
+  const report = await checkContent(root, { publicDir, site, settings, now });
   if (report.warnings.length > 0) logger.warn(`\n${formatReport({ problems: [], warnings: report.warnings })}`);
   if (report.problems.length === 0) return report.articles;
   if (command === "dev") {
@@ -102,17 +108,33 @@ async function finishHere(out: string, settings: FinishSettings, logger: AstroIn
   logger.info(CHECKS_PASSED);
 }
 
-export function publishGuard(options: PublishGuardOptions = {}): AstroIntegration {
+/** The articles this edition builds, and those whose text and images it shows. */
+function editionArticles(articles: readonly CheckedArticle[], edition: Edition) {
+  const state = (a: CheckedArticle) => (a.schedule ? publicationState(a.schedule, edition.now) : "published");
+  return {
+    built: articles.filter((a) => isBuilt(state(a), edition.preview)),
+    shown: articles.filter((a) => showsContent(state(a), edition.preview)),
+  };
+}
+
+export function publishGuard(options: PublishGuardOptions): AstroIntegration {
   const handoff = options.handoff ?? {};
   let articles: CheckedArticle[] = [];
+  let edition = options.edition;
   let settings: Omit<FinishSettings, "articles"> | undefined;
   let publicDir: string | undefined;
   return {
     name: "newsroom:publish-guard",
     hooks: {
       "astro:config:setup": async ({ config, command, logger, updateConfig }) => {
-        // Pages load only the images articles use (see ./article-images.ts).
-        updateConfig({ vite: { plugins: [articleImagesPlugin(() => articles.flatMap((a) => a.images))] } });
+        edition = editionFor(options.edition, command);
+        // Pages load only the images published articles use (see ./article-images.ts): never
+        // those of a held or withdrawn article.
+        updateConfig({
+          vite: {
+            plugins: [articleImagesPlugin(() => editionArticles(articles, edition).shown.flatMap((a) => a.images))],
+          },
+        });
         if (command !== "build" && command !== "dev") return;
         if (command === "build" && handoff.checkedContent) {
           // npm run build checked every article just before starting Astro.
@@ -126,6 +148,7 @@ export function publishGuard(options: PublishGuardOptions = {}): AstroIntegratio
           publicDir: relative(root, fileURLToPath(config.publicDir)) || "public",
           site: { url: config.site ?? "https://example.org", base: config.base },
           settings: options.settings,
+          now: edition.now,
           command,
           logger,
         });
@@ -142,7 +165,8 @@ export function publishGuard(options: PublishGuardOptions = {}): AstroIntegratio
       "astro:build:done": async ({ dir, logger, assets }) => {
         const out = fileURLToPath(dir);
         if (publicDir) await refuseReplacedPages(publicDir, writtenFiles(out, assets), logger);
-        const finish: FinishSettings = { ...settings!, articles };
+        // Former addresses redirect only to articles this edition has.
+        const finish: FinishSettings = { ...settings!, articles: editionArticles(articles, edition).built };
         if (handoff.finishSettings) await writeFinishSettings(handoff.finishSettings, finish);
         else await finishHere(out, finish, logger);
       },

@@ -1,14 +1,14 @@
 /**
  * @astrojs/sitemap with a true lastmod: each article's last update (or publication),
  * read back from the built page; the home page takes the newest of them. Pages meant
- * for people only (search, 404) stay out.
+ * for people only (search, 404) and withdrawn articles' notices stay out.
  */
 import type { AstroIntegration } from "astro";
 import sitemap from "@astrojs/sitemap";
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { pageLastModified } from "../formats/page-dates.ts";
+import { pageIsWithdrawn, pageLastModified } from "../formats/page-dates.ts";
 
 /** Pages for people only, relative to the base. */
 const EXCLUDED = ["search/", "404/"];
@@ -16,6 +16,7 @@ const READ_BATCH = 32;
 
 export function sitemapWithLastmod(): AstroIntegration[] {
   const lastmod = new Map<string, Date>();
+  const withdrawn = new Set<string>();
   let base = "/";
   const collector: AstroIntegration = {
     name: "newsroom:sitemap-lastmod",
@@ -34,6 +35,10 @@ export function sitemapWithLastmod(): AstroIntegration[] {
             batch.map((id) => readFile(join(articles, id, "index.html"), "utf8").catch(() => "")),
           );
           batch.forEach((id, j) => {
+            if (pageIsWithdrawn(pages[j]!)) {
+              withdrawn.add(`${base}articles/${id}/`);
+              return;
+            }
             const date = pageLastModified(pages[j]!);
             if (!date) return;
             lastmod.set(`${base}articles/${id}/`, date);
@@ -45,7 +50,10 @@ export function sitemapWithLastmod(): AstroIntegration[] {
     },
   };
   const generator = sitemap({
-    filter: (url) => !EXCLUDED.some((path) => new URL(url).pathname === `${base}${path}`),
+    filter: (url) => {
+      const path = decodeURI(new URL(url).pathname);
+      return !withdrawn.has(path) && !EXCLUDED.some((excluded) => path === `${base}${excluded}`);
+    },
     serialize: (item) => {
       const date = lastmod.get(decodeURI(new URL(item.url).pathname));
       return date ? { ...item, lastmod: date.toISOString() } : item;

@@ -52,7 +52,7 @@ export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {
         async render(content, opts) {
           let rendered;
           try {
-            const lang = opts?.frontmatter?.lang;
+            const lang: unknown = opts?.frontmatter?.lang;
             rendered = renderMarkdown(content, typeof lang === "string" ? { lang } : {});
           } catch (error) {
             if (error instanceof MarkdownError && opts?.fileURL) {

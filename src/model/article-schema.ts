@@ -6,7 +6,7 @@
  * Unknown fields are errors (a typo must not vanish silently).
  */
 import { z } from "astro/zod";
-import { parsePubDate, toInstant } from "./dates.ts";
+import { parsePubDate, toInstant, type PubDate } from "./dates.ts";
 import { isLanguageTag } from "./language-tag.ts";
 import { ENTRY_ID_SEGMENT_RE, topicSlug } from "./slug.ts";
 
@@ -17,6 +17,8 @@ export const ARTICLES_DIR = "content/articles";
 export function articleSourcePath(article: { id: string; filePath?: string | undefined }): string {
   return article.filePath ?? `${ARTICLES_DIR}/${article.id}.md`;
 }
+/** What an entry in `updates` is: a correction is also listed on /corrections/ and in the JSON-LD. */
+const UPDATE_KINDS = ["correction", "clarification", "update"] as const;
 
 const text = z.string().trim().min(1, { error: "must not be empty" });
 
@@ -106,8 +108,23 @@ export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof 
       headline: limited("headline"),
       standfirst: limited("standfirst"),
       published: pubDate,
-      /** Corrections and updates, shown on the page with their dates. */
-      updates: z.array(z.strictObject({ date: pubDate, note: text })).default([]),
+      /** Never published while true (shown only by `npm run preview:drafts` and `npm run dev`). */
+      draft: z.boolean({ error: "must be true or false" }).default(false),
+      /**
+       * Corrections, clarifications and updates, shown on the page with their dates; a
+       * correction is also listed on /corrections/ and in the JSON-LD.
+       */
+      updates: z
+        .array(
+          z.strictObject({
+            date: pubDate,
+            note: text,
+            kind: z.enum(UPDATE_KINDS, { error: `must be one of ${UPDATE_KINDS.join(", ")}` }).default("update"),
+          }),
+        )
+        .default([]),
+      /** A published article taken down: its address keeps a notice with this date and reason. */
+      withdrawn: z.strictObject({ date: pubDate, reason: text }).optional(),
       section: topic,
       tags: z.array(topic).default([]),
       /** BCP 47 language of the article's text. */
@@ -168,21 +185,35 @@ export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof 
           message: "is for a writer without an author page: name authors or a byline, not both",
         });
       }
-      // A correction cannot come before the story it corrects.
+      // A correction cannot come before the story it corrects, nor a withdrawal.
       const published = article.published;
+      // A day is compared as a day: "2016-02-10" is not before "2016-02-10T14:30+01:00".
+      const isBefore = (date: PubDate) =>
+        date.precision === "day" || published.precision === "day"
+          ? date.iso.slice(0, 10) < published.iso.slice(0, 10)
+          : toInstant(date).getTime() < toInstant(published).getTime();
       article.updates.forEach((update, i) => {
-        // A day is compared as a day: "2016-02-10" is not before "2016-02-10T14:30+01:00".
-        const before =
-          update.date.precision === "day" || published.precision === "day"
-            ? update.date.iso.slice(0, 10) < published.iso.slice(0, 10)
-            : toInstant(update.date).getTime() < toInstant(published).getTime();
-        if (before) {
+        if (isBefore(update.date)) {
           ctx.addIssue({
             code: "custom",
             path: ["updates", i, "date"],
-            message: `is before the article was published (${article.published.iso})`,
+            message: `${update.kind === "update" ? "is" : `is a ${update.kind} dated`} before the article was published (${published.iso})`,
           });
         }
       });
+      if (article.withdrawn && isBefore(article.withdrawn.date)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["withdrawn", "date"],
+          message: `is before the article was published (${published.iso})`,
+        });
+      }
+      if (article.withdrawn && article.draft) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["withdrawn"],
+          message: "a draft was never published, so it cannot be withdrawn: remove `draft: true` or `withdrawn`",
+        });
+      }
     });
 }

@@ -70,21 +70,34 @@ export function toInstant(date: PubDate): Date {
 }
 
 const DAY_FORMAT: Intl.DateTimeFormatOptions = { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" };
-const TIME_FORMAT: Intl.DateTimeFormatOptions = { ...DAY_FORMAT, hour: "2-digit", minute: "2-digit", hourCycle: "h23" };
+const TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  ...DAY_FORMAT,
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+  timeZoneName: "short",
+};
 // Making an Intl.DateTimeFormat costs far more than using one; a big site formats dates
 // tens of thousands of times per build, so each locale's formatter is made once.
 const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
-  const key = `${locale}|${withTime}`;
+function formatter(locale: string, timeZone: string | undefined): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone ?? ""}`;
   let made = formatters.get(key);
-  if (!made) formatters.set(key, (made = new Intl.DateTimeFormat(locale, withTime ? TIME_FORMAT : DAY_FORMAT)));
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, timeZone === undefined ? DAY_FORMAT : { ...TIME_FORMAT, timeZone });
+    formatters.set(key, made);
+  }
   return made;
 }
 
-/** Human display: "10 February 2016", or with the time in UTC when the time is known. */
-export function formatPubDate(date: PubDate, locale: string): string {
-  if (date.precision === "day") return formatter(locale, false).format(toInstant(date));
-  return `${formatter(locale, true).format(toInstant(date))} UTC`;
+/**
+ * Human display: "10 February 2016", or with the time when it is known, shown in the
+ * site's time zone (an IANA name such as "Europe/London", or "UTC") and naming it:
+ * "10 February 2016 at 14:30 GMT". A day stays the day the source gave.
+ */
+export function formatPubDate(date: PubDate, locale: string, timeZone: string): string {
+  if (date.precision === "day") return formatter(locale, undefined).format(toInstant(date));
+  return formatter(locale, timeZone).format(toInstant(date));
 }
 
 /** Newest first; ties broken by the key so the order never depends on file-system order. */

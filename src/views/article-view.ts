@@ -106,7 +106,7 @@ export async function articleView(article: Article): Promise<ArticleView> {
       : undefined;
     figures.push({ caption: figure.captionText, credit: figure.creditText, rights: statedRights(rights), image });
   }
-  const date = formatPubDate(article.data.published, strings(article.data.lang).locale);
+  const date = formatPubDate(article.data.published, strings(article.data.lang).locale, site.timeZone);
   return {
     article,
     path,

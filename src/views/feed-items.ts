@@ -1,6 +1,6 @@
 /** The latest articles as feed items, shared by the RSS, Atom and JSON feeds. */
 import { strings } from "../strings/index.ts";
-import { getCollection } from "astro:content";
+import { listedArticles } from "./edition.ts";
 import { feedHtml } from "../formats/feed-html.ts";
 import { FEED_LIMIT, feedItemId, type FeedChannel, type FeedItem } from "../formats/feeds.ts";
 import { newestFirst } from "../model/taxonomy.ts";
@@ -41,7 +41,7 @@ export function feedItems({ authorId }: { authorId?: string } = {}): Promise<Fee
 }
 
 async function makeFeedItems(authorId: string | undefined): Promise<FeedItem[]> {
-  const all = await getCollection("articles");
+  const all = await listedArticles();
   const chosen = authorId === undefined ? all : all.filter((a) => a.data.authors.some((ref) => ref.id === authorId));
   const latest = newestFirst(chosen).slice(0, FEED_LIMIT);
   return Promise.all(

@@ -22,6 +22,24 @@ const article: ArticleFacts = {
 };
 
 describe("newsArticleJsonLd", () => {
+  it("lists corrections as schema.org CorrectionComments with their dates and text", () => {
+    const data = newsArticleJsonLd(
+      {
+        ...article,
+        corrections: [
+          { date: { precision: "day", iso: "2016-02-11" }, note: "The minister's name was misspelled." },
+          { date: { precision: "time", iso: "2016-02-12T08:00:00Z" }, note: "The toll was 12, not 21." },
+        ],
+      },
+      publisher,
+    );
+    expect(data.correction).toEqual([
+      { "@type": "CorrectionComment", text: "The minister's name was misspelled.", datePublished: "2016-02-11" },
+      { "@type": "CorrectionComment", text: "The toll was 12, not 21.", datePublished: "2016-02-12T08:00:00Z" },
+    ]);
+    expect(newsArticleJsonLd(article, publisher)).not.toHaveProperty("correction");
+  });
+
   it("credits the organization as author when there is no byline", () => {
     const data = newsArticleJsonLd(article, publisher);
     expect(data["@type"]).toBe("ReportageNewsArticle");

@@ -37,11 +37,21 @@ describe("parsePubDate", () => {
 
 describe("formatPubDate", () => {
   it("shows the day as the reader expects", () => {
-    expect(formatPubDate(parsePubDate("2016-02-10"), "en-GB")).toBe("10 February 2016");
+    expect(formatPubDate(parsePubDate("2016-02-10"), "en-GB", "UTC")).toBe("10 February 2016");
   });
 
   it("shows a known time in UTC", () => {
-    expect(formatPubDate(parsePubDate("2016-02-10T14:30+01:00"), "en-GB")).toBe("10 February 2016 at 13:30 UTC");
+    expect(formatPubDate(parsePubDate("2016-02-10T14:30+01:00"), "en-GB", "UTC")).toBe("10 February 2016 at 13:30 UTC");
+  });
+
+  it("shows a known time in the site's time zone, naming it", () => {
+    const date = parsePubDate("2016-02-10T14:30+01:00");
+    expect(formatPubDate(date, "en-GB", "Europe/Paris")).toBe("10 February 2016 at 14:30 CET");
+    expect(formatPubDate(date, "en-GB", "Asia/Tokyo")).toBe("10 February 2016 at 22:30 GMT+9");
+  });
+
+  it("keeps a day the day the source gave, whatever the time zone", () => {
+    expect(formatPubDate(parsePubDate("2016-02-10"), "en-GB", "Pacific/Kiritimati")).toBe("10 February 2016");
   });
 });
 

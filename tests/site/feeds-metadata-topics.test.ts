@@ -24,6 +24,7 @@ import {
   recentNewsPublished,
 } from "../helpers/listing-fixtures.ts";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
+import { DAY_IDS } from "../helpers/newsroom-day-fixtures.ts";
 
 const dist = inject("site");
 const { dir: baseDist, base } = inject("siteBase");
@@ -221,7 +222,7 @@ describe("the feeds' 50-item limit", () => {
     const articles = [];
     for (const slug of await readdir(join(dist, "articles"))) {
       const doc = await page(dist, `articles/${slug}`);
-      if (doc.querySelector('meta[http-equiv="refresh"]')) continue;
+      if (doc.querySelector('meta[http-equiv="refresh"]') || doc.querySelector("[data-withdrawn]")) continue;
       const datetime = doc.querySelector(".article-header time")?.getAttribute("datetime");
       expect(datetime, slug).toBeTruthy();
       articles.push({ url: `${ORIGIN}/articles/${slug}/`, published: Date.parse(datetime!) });
@@ -281,9 +282,13 @@ describe("sitemaps and robots.txt", () => {
   it("the news sitemap holds exactly the articles of the last two days", async () => {
     const text = await read(dist, "news-sitemap.xml");
     expect(SyntaxValidator.validate(text)).toBe(true);
-    // Only the fixture published an hour before the build is that recent (the other is three
-    // days old, every other article older still).
-    expect(xml.parse(text).urlset.url).toEqual([
+    // Only the fixture published an hour before the build and the one whose embargo lifted a
+    // day before it are that recent (the other is three days old, every other article older).
+    const urls = xml.parse(text).urlset.url as Array<{ loc: string }>;
+    expect(urls.map((u) => u.loc).sort()).toEqual(
+      [`${ORIGIN}/articles/${RECENT_NEWS_ID}/`, `${ORIGIN}/articles/${DAY_IDS.lifted}/`].sort(),
+    );
+    expect(urls.filter((u) => u.loc.endsWith(`/${RECENT_NEWS_ID}/`))).toEqual([
       {
         loc: `${ORIGIN}/articles/${RECENT_NEWS_ID}/`,
         "news:news": {
@@ -307,8 +312,9 @@ describe("social cards", () => {
   it("one 1200×630 PNG per article, not blank", async () => {
     const folders = await readdir(join(dist, "articles"));
     // Not the redirect pages at renamed articles' old addresses (src/hosting/site-files.ts).
+    // Nor withdrawn articles' notices: they have no card.
     const isRedirect = async (a: string) =>
-      (await read(dist, `articles/${a}/index.html`)).includes('http-equiv="refresh"');
+      /http-equiv="refresh"|data-withdrawn=/.test(await read(dist, `articles/${a}/index.html`));
     const articles = (await Promise.all(folders.map(async (a) => ((await isRedirect(a)) ? [] : [a])))).flat();
     const cards = await readdir(join(dist, "cards"));
     expect(cards.sort()).toEqual(articles.map((a) => `${a}.png`).sort());

@@ -8,6 +8,7 @@ import { FRONT_PAGE_SIZES } from "../../src/views/front-page.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 import { parseDocument } from "../helpers/html.ts";
 import { OLDER_NEWS_ID, RECENT_NEWS_ID } from "../helpers/listing-fixtures.ts";
+import { DAY_IDS } from "../helpers/newsroom-day-fixtures.ts";
 
 const dist = inject("site");
 let doc: Document;
@@ -93,10 +94,12 @@ describe("the fixture article", () => {
     const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
     const links = [...home.querySelectorAll(".summary-headline a")].map((a) => a.getAttribute("href"));
     // The featured fixture leads (tests/helpers/newsroom-fixtures.ts); the two build-relative
-    // news fixtures are newer than this one (tests/helpers/listing-fixtures.ts).
-    expect(links.slice(0, 4)).toEqual([
+    // news fixtures (tests/helpers/listing-fixtures.ts) and the article whose embargo lifted a
+    // day before the build (tests/helpers/newsroom-day-fixtures.ts) are newer than this one.
+    expect(links.slice(0, 5)).toEqual([
       `/articles/${LEAD_ID}/`,
       `/articles/${RECENT_NEWS_ID}/`,
+      `/articles/${DAY_IDS.lifted}/`,
       `/articles/${OLDER_NEWS_ID}/`,
       `/articles/${FIXTURE_ID}/`,
     ]);
@@ -104,5 +107,7 @@ describe("the fixture article", () => {
     const { secondary, latest, perSection } = FRONT_PAGE_SIZES;
     expect(links.length).toBeGreaterThanOrEqual(1 + secondary + latest);
     expect(links.length).toBeLessThanOrEqual(1 + secondary + latest + perSection);
+    // A withdrawn article is on no list.
+    expect(links).not.toContain(`/articles/${DAY_IDS.withdrawn}/`);
   });
 });

@@ -10,6 +10,9 @@ import { reachFixtureFiles } from "../helpers/listing-fixtures.ts";
 import { importedFixtureFiles } from "../helpers/import-fixtures.ts";
 import { hostileArticleFiles } from "../helpers/hostile.ts";
 import { newsroomArticleFiles, newsroomContentFiles } from "../helpers/newsroom-fixtures.ts";
+import { newsroomDayFiles } from "../helpers/newsroom-day-fixtures.ts";
+import { CLOCK_ENV } from "../../src/model/clock.ts";
+import { PREVIEW_ENV } from "../../src/integrations/edition.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,6 +21,8 @@ declare module "vitest" {
     siteBase: { dir: string; base: string };
     /** When the fixtures were made, just before the build: build-relative dates count from it. */
     buildStart: string;
+    /** `npm run preview:drafts`'s build of the newsroom-day fixtures alone (held articles included). */
+    sitePreview: string;
   }
 }
 
@@ -45,8 +50,11 @@ export default async function setup(project: TestProject) {
     ...importedFixtureFiles(),
     ...(await hostileArticleFiles()),
     ...(await newsroomArticleFiles()),
+    ...(await newsroomDayFiles(buildStart)),
   };
   const contentFiles = await newsroomContentFiles();
+  // Every build runs on one clock, set here: embargoes and the News sitemap count from it.
+  const clock = { [CLOCK_ENV]: buildStart.toISOString() };
   // Every folder made here, so a failed build removes them too (KEEP_TEST_SITES keeps them).
   const made: string[] = [];
   const removeMade = async () => {
@@ -59,14 +67,23 @@ export default async function setup(project: TestProject) {
   };
   try {
     // Two copies, built side by side: each build writes caches inside its own root.
-    const [root, baseRoot, outDir, baseOutDir] = (await allSettled([
+    // The preview is a third, small build: the newsroom-day fixtures and the seed (a News
+    // story, as the header's sections setting asks for).
+    const [root, baseRoot, previewRoot, outDir, baseOutDir, previewOutDir] = (await allSettled([
       remember(projectCopy(files, { contentFiles })),
       remember(projectCopy(files, { contentFiles })),
+      remember(projectCopy(await newsroomDayFiles(buildStart))),
       remember(tempDir("dist")),
       remember(tempDir("dist-base")),
-    ])) as [string, string, string, string];
-    await allSettled([astroBuild(root, outDir), astroBuild(baseRoot, baseOutDir, { BASE_PATH: SUB_PATH })]);
+      remember(tempDir("dist-preview")),
+    ])) as [string, string, string, string, string, string];
+    await allSettled([
+      astroBuild(root, outDir, clock),
+      astroBuild(baseRoot, baseOutDir, { ...clock, BASE_PATH: SUB_PATH }),
+      astroBuild(previewRoot, previewOutDir, { ...clock, [PREVIEW_ENV]: "1" }),
+    ]);
     project.provide("site", outDir);
+    project.provide("sitePreview", previewOutDir);
     project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });
     project.provide("buildStart", buildStart.toISOString());
   } catch (error) {

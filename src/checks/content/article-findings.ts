@@ -319,12 +319,24 @@ export function articleFindings(
     });
   }
   const ids = [...body.ids];
-  if (data?.updates.length) ids.push("updates-heading");
+  if (data?.updates.some((u) => u.kind === "correction")) ids.push("corrections-heading");
+  if (data?.updates.some((u) => u.kind !== "correction")) ids.push("updates-heading");
   const year = data ? toInstant(data.published).getUTCFullYear() : undefined;
 
   return {
     problems,
-    article: { id, file, formerSlugs: formerSlugs.map((f) => f.slug) },
+    article: {
+      id,
+      file,
+      formerSlugs: formerSlugs.map((f) => f.slug),
+      schedule: data && {
+        headline: data.headline,
+        published: data.published,
+        line: fm.lineOf(["published"]),
+        draft: data.draft,
+        withdrawn: data.withdrawn !== undefined,
+      },
+    },
     images,
     facts: { topics, links, formerSlugs, ids, year, authors },
   };

@@ -28,6 +28,7 @@ import { publicProblems } from "./public-folder.ts";
 import { readArticleFiles, type ArticleFile } from "./read-articles.ts";
 import { sortProblems, toReport, type CheckedArticle, type ContentReport, type Problem } from "./report.ts";
 import { linkProblems } from "./site-links.ts";
+import { farFutureWarnings } from "./schedule.ts";
 import { symlinkProblems } from "./symlinks.ts";
 import { topicProblems } from "./topics.ts";
 
@@ -48,6 +49,8 @@ export interface CheckOptions {
   site?: { url: string; base: string };
   /** The settings that name content (header sections, standards pages), to check they name something. */
   settings?: { standards: Record<string, string | undefined>; sections: string[] } | undefined;
+  /** The build's clock: with it, an article dated more than a year ahead is warned about. */
+  now?: Date | undefined;
 }
 
 /** What an article's text was found to say, by the hash of its bytes. */
@@ -130,6 +133,7 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
       people.ids,
     ),
   );
+  if (options.now) problems.push(...farFutureWarnings(articles, options.now));
   problems.push(...addressProblems(articles, facts));
   problems.push(...topicProblems(facts));
   problems.push(...linkProblems(facts, options.site ?? siteConfig));

@@ -1,5 +1,7 @@
 /** What the content check reports, and how: `file:line: field: message`, sorted by file and line. */
 
+import type { Publishable } from "../../model/publication.ts";
+
 export interface Problem {
   /** Path relative to the project root, with forward slashes. */
   file: string;
@@ -18,6 +20,8 @@ export interface CheckedArticle {
   formerSlugs: string[];
   /** The images it uses, relative to the project root: the only article images published. */
   images: string[];
+  /** What its publication depends on (src/model/publication.ts); absent when its frontmatter is invalid. */
+  schedule?: (Publishable & { headline: string; line: number | undefined; withdrawn: boolean }) | undefined;
 }
 
 export interface ContentReport {

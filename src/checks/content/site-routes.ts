@@ -61,7 +61,8 @@ export function sitePathProblem(path: string, fragment: string, site: KnownSite)
 }
 
 function pageProblem(path: string, site: KnownSite): string | null {
-  if (path === "" || path === "search/" || path === "archive/" || SITE_FILES.has(path)) return null;
+  if (path === "" || path === "search/" || path === "archive/" || path === "corrections/" || SITE_FILES.has(path))
+    return null;
   const withSlash = `${path}/`;
   if (!path.endsWith("/") && pageProblem(withSlash, site) === null) return "names a page without its trailing slash";
   let m = /^articles\/([^/]+)\/$/.exec(path);

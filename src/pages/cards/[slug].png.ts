@@ -1,18 +1,25 @@
 /** One social card per article, at /cards/<id>.png. */
 import { strings } from "../../strings/index.ts";
 import type { APIRoute, GetStaticPaths } from "astro";
-import { getCollection, type CollectionEntry } from "astro:content";
+import type { CollectionEntry } from "astro:content";
+import { listedArticles } from "../../views/edition.ts";
 import { formatPubDate } from "../../model/dates.ts";
 import { cardKey, keepOnlyCards, socialCard, type CardContent } from "../../views/social-card.ts";
 import { site } from "../../site.config.ts";
 
 function cardOf(article: CollectionEntry<"articles">): CardContent {
   const { headline, published, section, lang } = article.data;
-  return { headline, siteName: site.name, date: formatPubDate(published, strings(lang).locale), section, lang };
+  return {
+    headline,
+    siteName: site.name,
+    date: formatPubDate(published, strings(lang).locale, site.timeZone),
+    section,
+    lang,
+  };
 }
 
 export const getStaticPaths = (async () => {
-  const paths = (await getCollection("articles")).map((article) => {
+  const paths = (await listedArticles()).map((article) => {
     const card = cardOf(article);
     // The card's own content key: an article edited below its headline keeps its card.
     return { params: { slug: article.id }, props: { card }, cacheKey: cardKey(card) };

@@ -45,6 +45,48 @@ describe("the content check", () => {
     expect(await problems({ "content/articles/good.md": article(GOOD) })).toEqual([]);
   });
 
+  it("checks drafts, withdrawals and the kind of each update, on their lines", async () => {
+    const found = await problems({
+      "content/articles/newsroom.md": article(`${GOOD}
+draft: "yes"
+updates:
+  - date: "2026-02-11"
+    kind: correction
+    note: "Fixed a name."
+  - date: "2026-02-11"
+    kind: erratum
+    note: "A note."
+withdrawn:
+  date: "2026-02-01"`),
+      "content/articles/early.md": article(`${GOOD}
+updates:
+  - date: "2026-02-09"
+    kind: correction
+    note: "Fixed a name."`),
+      "content/articles/draft-withdrawn.md": article(`${GOOD}
+draft: true
+withdrawn:
+  date: "2026-03-01"
+  reason: "Legal."`),
+    });
+    expect(found).toEqual([
+      "content/articles/draft-withdrawn.md:7: withdrawn: a draft was never published, so it cannot be withdrawn: remove `draft: true` or `withdrawn`",
+      "content/articles/early.md:7: updates[0].date: is a correction dated before the article was published (2026-02-10)",
+      "content/articles/newsroom.md:6: draft: must be true or false",
+      "content/articles/newsroom.md:12: updates[1].kind: must be one of correction, clarification, update",
+      "content/articles/newsroom.md:14: withdrawn.reason: is required",
+    ]);
+  });
+
+  it("warns about an article dated more than a year after the build's clock", async () => {
+    const root = await project({ "content/articles/typo.md": article(GOOD.replace("2026-02-10", "2036-02-10")) });
+    const report = await checkContent(root, { caches: false, now: new Date("2026-02-01T00:00:00Z") });
+    expect(report.problems).toEqual([]);
+    expect(report.warnings.map(formatProblem)).toEqual([
+      "content/articles/typo.md:4: warning: published: is more than a year ahead (2036-02-10): a typing slip? The article stays unpublished until then",
+    ]);
+  });
+
   it("reports every problem in every file at once, with file, line and field", async () => {
     const found = await problems({
       "content/articles/one.md": article(`headline: ""
