@@ -37,7 +37,8 @@ interface PhotoRights {
 
 /** The rights a figure states, without the fields it leaves out. */
 function statedRights(rights: PhotoRights | undefined): PhotoRights {
-  return Object.fromEntries(Object.entries(rights ?? {}).filter(([, value]) => value !== undefined));
+  const keys = ["creator", "copyright", "license", "acquireLicensePage"] as const;
+  return Object.fromEntries(keys.flatMap((key) => (rights?.[key] === undefined ? [] : [[key, rights[key]]])));
 }
 
 export interface ArticleView {
