@@ -214,11 +214,11 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
             },
             metaLang: $(".article-header .meta").closest("[lang]")!.getAttribute("lang"),
             words: {
-              date: $(".article-header .meta .pub-date").textContent!.replace(/\s+/g, " ").trim(),
-              readingTime: $(".reading-time").textContent!.trim(),
-              credit: $(".figure-credit-label").textContent!.trim(),
-              share: $(".share-heading").textContent!.trim(),
-              skipLink: $(".skip-link").textContent!.trim(),
+              date: $(".article-header .meta .pub-date").textContent.replace(/\s+/g, " ").trim(),
+              readingTime: $(".reading-time").textContent.trim(),
+              credit: $(".figure-credit-label").textContent.trim(),
+              share: $(".share-heading").textContent.trim(),
+              skipLink: $(".skip-link").textContent.trim(),
             },
             h1: firstCharGaps("article h1"),
             paragraph: firstCharGaps(".article-body p"),
@@ -279,8 +279,8 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
           lang: document.documentElement.getAttribute("lang"),
           dir: document.documentElement.getAttribute("dir"),
           direction: getComputedStyle(document.querySelector(".site-header")!).direction,
-          nav: [...document.querySelectorAll(".site-nav a")].map((a) => a.textContent!.trim()).slice(-2),
-          skipLink: document.querySelector(".skip-link")!.textContent!.trim(),
+          nav: [...document.querySelectorAll(".site-nav a")].map((a) => a.textContent.trim()).slice(-2),
+          skipLink: document.querySelector(".skip-link")!.textContent.trim(),
           latest: document.querySelector("#latest-heading")?.textContent!.trim(),
           scrollWidth: document.documentElement.scrollWidth,
         }));
@@ -301,7 +301,7 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
         await page.goto(`${sub.url}${arabicSite.base}articles/${SEED_ID}/`, { waitUntil: "load" });
         const article = await page.evaluate(() => ({
           dir: document.querySelector("article.article")!.getAttribute("dir"),
-          readingTime: document.querySelector(".reading-time")!.textContent!.trim(),
+          readingTime: document.querySelector(".reading-time")!.textContent.trim(),
           footerDirection: getComputedStyle(document.querySelector(".site-footer")!).direction,
         }));
         expect(article).toEqual({
