@@ -14,10 +14,12 @@ export interface SiteConfig {
    * for a GitHub Pages project site. Every link, asset, feed and sitemap follows it.
    */
   base: string;
-  /** Default language of the site's own interface (BCP 47). */
+  /**
+   * The language of the site's own interface (BCP 47): its words come from src/strings
+   * (English and Arabic so far), and a right-to-left language turns the whole site right to
+   * left. Articles in other languages print their own words in theirs.
+   */
   lang: string;
-  /** Locale used to display dates. */
-  dateLocale: string;
   /**
    * The time zone every time shown on the site is given in (an IANA name such as
    * "Europe/London", or "UTC"); the zone's abbreviation is shown with the time.
@@ -53,8 +55,7 @@ export const site: SiteConfig = {
   description: "News articles, published in full and fast to read.",
   url: process.env.SITE_URL ?? "https://example.org",
   base: process.env.BASE_PATH ?? "/",
-  lang: "en",
-  dateLocale: "en-GB",
+  lang: process.env.SITE_LANG ?? "en",
   timeZone: "UTC",
   publisher: { name: "The Wire Desk" },
   logo: { path: "/logo.png", size: 512 },

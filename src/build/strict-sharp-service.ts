@@ -1,19 +1,26 @@
 /**
- * Astro's sharp image service, made strict (set as `image.service` in astro.config.mjs).
+ * Astro's sharp image service, made strict, and writing a photo's credit into the file
+ * (set as `image.service` in astro.config.mjs).
  *
  * Astro's service decodes with `failOn: 'none'`, and when sharp refuses an image it logs
  * a warning and publishes the original bytes under the optimized name, EXIF and GPS
  * included, and the build still succeeds. Here each input is first decoded in full
- * with `failOn: 'error'` and the pixel limit (once per distinct image), and an output
- * that is not a real transform stops the build.
+ * with `failOn: 'error'` and the pixel limit (once per distinct image), and the encode is
+ * our own: the same steps as Astro's (rotate, resize, flatten, its encoder settings), with
+ * no fallback to the original, and with the photo's credit as XMP when the page passed
+ * one (`photoCredit` in getImage()'s options; src/views/figure-image.ts). Nothing else is
+ * kept from the input's metadata.
  *
  * The content check (src/checks/content/) decodes every article image the same way
  * before the build starts and names the article; this is the second line.
  */
 import type { LocalImageService } from "astro";
-import sharpService from "astro/assets/services/sharp";
+import { baseService } from "astro/assets";
+import sharpService, { resolveSharpEncoderOptions, type SharpImageServiceConfig } from "astro/assets/services/sharp";
+import sharp, { type FitEnum } from "sharp";
 import { createHash } from "node:crypto";
 import { imageProblem } from "../checks/images.ts";
+import { photoCreditXmp, type PhotoCredit } from "../formats/xmp.ts";
 
 /** Inputs already decoded without fault in this build, by content hash. */
 const decoded = new Map<string, Promise<void>>();
@@ -36,19 +43,61 @@ function sourceName(src: string): string {
   return decodeURIComponent(path.slice(path.lastIndexOf("/") + 1));
 }
 
-const strictSharpService: LocalImageService = {
+/** CSS object-fit words as sharp's fit modes, as Astro's service maps them. */
+const FIT: Record<string, keyof FitEnum> = {
+  fill: "fill",
+  contain: "inside",
+  cover: "cover",
+  none: "outside",
+  "scale-down": "inside",
+  outside: "outside",
+  inside: "inside",
+};
+
+const OUTPUT_FORMATS = new Set(["avif", "webp", "png", "jpeg", "jpg"]);
+
+const strictSharpService: LocalImageService<SharpImageServiceConfig> = {
   ...sharpService,
+  // A different credit is a different file. (Astro's sharp service leaves the list to its
+  // caller's default, which is the base service's: source, size, format, quality, fit…)
+  propertiesToHash: [...(baseService.propertiesToHash ?? []), "photoCredit"],
   async transform(inputBuffer, transform, imageConfig, logger) {
     const name = sourceName(String(transform.src));
-    if (!/\.svg$/i.test(name)) await decodeOnce(inputBuffer, name);
-    const result = await sharpService.transform(inputBuffer, transform, imageConfig, logger);
-    // Astro's fallback when sharp fails: the untouched input, original metadata and all.
-    if (result.data === inputBuffer && result.format !== "svg") {
-      throw new Error(
-        `Image ${name} could not be converted to ${transform.format ?? "its format"}; nothing is published unconverted`,
-      );
+    const format = (transform.format as string | undefined) ?? "webp";
+    // SVGs pass through Astro's own service untouched (articles refuse them; see checks/images.ts).
+    if (/\.svg$/i.test(name) || format === "svg")
+      return sharpService.transform(inputBuffer, transform, imageConfig, logger);
+    if (!OUTPUT_FORMATS.has(format)) throw new Error(`Image ${name} cannot be published as ${format}`);
+    await decodeOnce(inputBuffer, name);
+    const config = imageConfig.service.config;
+    const image = sharp(inputBuffer, { failOn: "error", limitInputPixels: config.limitInputPixels ?? true }).rotate();
+    const width = transform.width ? Math.round(transform.width as number) : undefined;
+    const height = transform.height ? Math.round(transform.height as number) : undefined;
+    if (width || height) {
+      image.resize({
+        width,
+        height,
+        kernel: config.kernel,
+        ...(width && height
+          ? { fit: FIT[transform.fit as string] ?? "inside", position: transform.position as string | undefined }
+          : {}),
+        withoutEnlargement: true,
+      });
     }
-    return result;
+    if (transform.background) image.flatten({ background: transform.background as string });
+    const encoder = resolveSharpEncoderOptions(
+      { format, quality: (transform.quality as string | null | undefined) ?? null },
+      undefined,
+      config,
+    );
+    if (format === "avif") image.avif(encoder);
+    else if (format === "webp") image.webp(encoder);
+    else if (format === "png") image.png(encoder);
+    else image.jpeg(encoder);
+    const credit = transform.photoCredit as PhotoCredit | undefined;
+    if (credit) image.withXmp(photoCreditXmp(credit));
+    const { data, info } = await image.toBuffer({ resolveWithObject: true });
+    return { data: new Uint8Array(data), format: info.format as "avif" | "webp" | "png" | "jpeg" };
   },
 };
 

@@ -10,6 +10,7 @@
  */
 import sharp, { type Metadata } from "sharp";
 import { extname } from "node:path";
+import { xmpBeyondCredit } from "../formats/xmp.ts";
 
 /** About 50 megapixels: a 8660×5773 photo. Larger inputs are refused, not decoded. */
 export const MAX_INPUT_PIXELS = 50_000_000;
@@ -123,8 +124,9 @@ export function exifHasGps(exif: Buffer): boolean {
 export const UNCHECKABLE = "unknown (the file cannot be read to check it)";
 
 /**
- * The kinds of embedded metadata an image carries: EXIF (and whether GPS), XMP, IPTC.
- * A file sharp cannot read is never taken as clean: that is reported too, so an
+ * The kinds of embedded metadata an image carries that it must not: EXIF (and whether
+ * GPS), IPTC-IIM, and XMP beyond a photo's credit (src/formats/xmp.ts), named property by
+ * property. A file sharp cannot read is never taken as clean: that is reported too, so an
  * unreadable or unsupported file (JPEG XL, say) cannot carry GPS data out unseen.
  */
 export async function embeddedMetadata(bytes: Buffer): Promise<string[]> {
@@ -137,7 +139,10 @@ export async function embeddedMetadata(bytes: Buffer): Promise<string[]> {
   }
   const found: string[] = [];
   if (meta.exif?.length) found.push(exifHasGps(meta.exif) ? "EXIF with GPS location" : "EXIF");
-  if (meta.xmp?.length) found.push("XMP");
+  if (meta.xmp?.length) {
+    const beyond = xmpBeyondCredit(meta.xmp.toString("utf8"));
+    if (beyond.length) found.push(`XMP (${beyond.join(", ")})`);
+  }
   if (meta.iptc?.length) found.push("IPTC");
   return found;
 }

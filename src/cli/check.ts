@@ -13,6 +13,7 @@ import { formatSchedule, scheduledArticles } from "../checks/content/schedule.ts
 import { checkDeployAddress, SITE_CONFIG_FILE } from "../build/site-address.ts";
 import { clockOrExit } from "./clock.ts";
 import { site } from "../site.config.ts";
+import { strings } from "../strings/index.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const started = performance.now();
@@ -32,7 +33,7 @@ if (report.problems.length > 0) {
 } else {
   // Warnings alone never fail the check: they are printed, and the site builds.
   if (report.warnings.length > 0) console.error(formatReport(report));
-  console.log(formatSchedule(scheduledArticles(report.articles, now), site.dateLocale, site.timeZone));
+  console.log(formatSchedule(scheduledArticles(report.articles, now), strings(site.lang).locale, site.timeZone));
   const n = report.articles.length;
   const articles = `${n} ${n === 1 ? "article" : "articles"}`;
   if (address.finding?.severity === "error") {

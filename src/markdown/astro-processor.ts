@@ -15,6 +15,7 @@ const ENGINE_SOURCES = [
   "src/model/html.ts",
   "src/model/lines.ts",
   "src/model/slug.ts",
+  "src/strings",
   "package-lock.json",
 ];
 
@@ -51,7 +52,8 @@ export function markedProcessor(): MarkdownProcessor<{ engineDigest: string }> {
         async render(content, opts) {
           let rendered;
           try {
-            rendered = renderMarkdown(content);
+            const lang: unknown = opts?.frontmatter?.lang;
+            rendered = renderMarkdown(content, typeof lang === "string" ? { lang } : {});
           } catch (error) {
             if (error instanceof MarkdownError && opts?.fileURL) {
               // Name the file, and the line counted from the top of the file (past the

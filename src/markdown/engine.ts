@@ -10,6 +10,7 @@
  *   or `![](<> "Caption [Credit]")` for a figure whose photo we do not have.
  * - Every body paragraph gets a stable id (`p-1`, `p-2`, …) so readers can link to it.
  */
+import { strings, type Strings } from "../strings/index.ts";
 import { Marked, type RendererObject, type Tokens } from "marked";
 import { decodeEntities, escapeHtml, htmlToText } from "../model/html.ts";
 import { lineAt } from "../model/lines.ts";
@@ -174,19 +175,27 @@ export function figureHtml(
   imageHtml: string,
   id: string,
   captionHtml = renderInline(figure.caption),
+  words: FigureWords = strings("en"),
 ): string {
   const cls = imageHtml ? "figure" : "figure figure--no-image";
-  const note = imageHtml ? "" : ` <span class="figure-note">(Photo not available)</span>`;
+  const note = imageHtml ? "" : ` <span class="figure-note">${escapeHtml(words.photoNotAvailable)}</span>`;
   return (
     `<figure class="${cls}" id="${escapeHtml(id)}">${imageHtml}` +
     `<figcaption><span class="figure-caption">${captionHtml}</span>` +
-    ` <span class="figure-credit"><span class="figure-credit-label">Credit:</span> ${escapeHtml(figure.credit)}</span>` +
+    ` <span class="figure-credit"><span class="figure-credit-label">${escapeHtml(words.credit)}</span> ${escapeHtml(figure.credit)}</span>` +
     `${note}</figcaption></figure>\n`
   );
 }
 
-/** Renders an article body. Throws MarkdownError (with a line number) on a malformed figure. */
-export function renderMarkdown(source: string): RenderedMarkdown {
+/** The site's words a figure prints, in the article's language (src/strings). */
+type FigureWords = Pick<Strings, "credit" | "photoNotAvailable">;
+
+/**
+ * Renders an article body. Throws MarkdownError (with a line number) on a malformed figure.
+ * `lang` is the article's language: the figures' own words ("Credit:") are printed in it.
+ */
+export function renderMarkdown(source: string, { lang = "en" }: { lang?: string } = {}): RenderedMarkdown {
+  const words = strings(lang);
   const headings: Heading[] = [];
   const figures: RenderedFigure[] = [];
   const figureLines: Array<number | undefined> = [];
@@ -231,7 +240,7 @@ export function renderMarkdown(source: string): RenderedMarkdown {
     blocks.push({ kind: "figure", ...figure });
     const id = `figure-${figures.length}`;
     ids.push(id);
-    return figureHtml(figure, figure.image ? encodeFigureImage(figure.image) : "", id, captionHtml);
+    return figureHtml(figure, figure.image ? encodeFigureImage(figure.image) : "", id, captionHtml, words);
   };
 
   const engine = new Marked({ gfm: true, async: false });

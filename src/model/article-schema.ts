@@ -65,6 +65,17 @@ const webAddress = z.url({ protocol: /^https?$/ }).transform((url) => new URL(ur
 const topic = text.refine((name) => topicSlug(name) !== "", { error: "must contain a letter or digit" });
 
 /**
+ * Photo rights, for a figure's ImageObject in JSON-LD (Google's image licence metadata);
+ * `creator` and `copyright` are also written into the published files as XMP.
+ */
+const photoRights = {
+  creator: text.optional(),
+  copyright: text.optional(),
+  license: webAddress.optional(),
+  acquireLicensePage: webAddress.optional(),
+};
+
+/**
  * A day ("2016-02-10") or a full time with a zone; never a made-up time and never a
  * day that does not exist. Frontmatter is read with YAML's core schema (see
  * `src/checks/content/frontmatter.ts`), so dates arrive here as the text the author wrote;
@@ -150,14 +161,16 @@ export function articleSchema<I extends z.ZodType, A extends z.ZodType = typeof 
           credit: text,
           image: image.optional(),
           alt: limited("alt").optional(),
-          /** Photo rights, for the figure's ImageObject (Google's image licence metadata). */
-          creator: text.optional(),
-          copyright: text.optional(),
-          license: webAddress.optional(),
-          acquireLicensePage: webAddress.optional(),
+          ...photoRights,
         })
         .refine((f) => !f.image || f.alt, { error: "alt text is required when a figure has an image", path: ["alt"] })
         .optional(),
+      /**
+       * Photo rights of body figures, by the image path exactly as the figure writes it
+       * (`![alt](./photo.jpg "Caption [Credit]")` → `"./photo.jpg"`). The content check
+       * refuses a path no figure uses.
+       */
+      figures: z.record(z.string(), z.strictObject(photoRights)).default({}),
       /**
        * Earlier addresses of a renamed article (the old file names): each answers with a
        * permanent (301) redirect to the current address.

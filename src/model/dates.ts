@@ -2,6 +2,8 @@
  * Publication dates as the source knows them. A wire story often gives a day and no
  * time; we keep that precision instead of inventing midnight in some time zone.
  */
+import { strings } from "../strings/index.ts";
+
 export type PubDate =
   | { precision: "day"; iso: string } // "2016-02-10"
   | { precision: "time"; iso: string }; // "2016-02-10T14:30:00Z" or with an offset
@@ -118,9 +120,12 @@ export function wholeYearsSince(date: PubDate, now: Date): number {
   return Math.max(0, years);
 }
 
-/** "This article is more than 10 years old", or null when it is younger than the threshold. */
-export function ageNotice(date: PubDate, now: Date, thresholdYears: number): string | null {
+/**
+ * "This article is more than 10 years old", in the article's language (src/strings), or
+ * null when it is younger than the threshold.
+ */
+export function ageNotice(date: PubDate, now: Date, thresholdYears: number, lang = "en"): string | null {
   const years = wholeYearsSince(date, now);
   if (years < thresholdYears) return null;
-  return `This article is more than ${years} ${years === 1 ? "year" : "years"} old`;
+  return strings(lang).ageNotice(years);
 }

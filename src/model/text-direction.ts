@@ -11,3 +11,13 @@ export function textDirection(lang: string): "ltr" | "rtl" {
   if (script) return RTL_SCRIPTS.has(script) ? "rtl" : "ltr";
   return RTL_LANGUAGES.has(language) ? "rtl" : "ltr";
 }
+
+/**
+ * The `dir` attribute an element in `lang` needs on a page whose language is `pageLang`:
+ * none when both run left to right (the default), else its own direction, so an English
+ * article on an Arabic site says "ltr" as plainly as an Arabic one on an English site says "rtl".
+ */
+export function dirAttribute(lang: string, pageLang: string): "ltr" | "rtl" | undefined {
+  const own = textDirection(lang);
+  return own === "ltr" && textDirection(pageLang) === "ltr" ? undefined : own;
+}

@@ -3,9 +3,12 @@
  * article's language) asks for the words of its language; a language without a file gets
  * English.
  */
+import { ar } from "./ar.ts";
 import { en, type Strings } from "./en.ts";
 
-const byLanguage: Record<string, Strings> = { en };
+export type { Strings };
+
+const byLanguage: Record<string, Strings> = { en, ar };
 
 /** The words for a BCP 47 tag, by its primary language ("ar-EG" → Arabic). */
 export function strings(lang: string): Strings {

@@ -3,7 +3,7 @@ import type { CollectionEntry } from "astro:content";
 import { replaceFigureImages } from "../markdown/figures.ts";
 import { renderedFigures } from "../markdown/astro-processor.ts";
 import { articleSourcePath } from "../model/article-schema.ts";
-import { imageFacts, pictureHtml, resolveFigureImage } from "./figure-image.ts";
+import { figureCredit, imageFacts, pictureHtml, resolveFigureImage } from "./figure-image.ts";
 
 export async function articleBodyHtml(article: CollectionEntry<"articles">): Promise<string> {
   const html = article.rendered?.html;
@@ -12,9 +12,13 @@ export async function articleBodyHtml(article: CollectionEntry<"articles">): Pro
       `${articleSourcePath(article)}: the body could not be rendered; see the Markdown error reported above`,
     );
   const filePath = articleSourcePath(article);
-  return replaceFigureImages(html, async (ref) =>
-    pictureHtml(await resolveFigureImage(ref, filePath), { alt: ref.alt }),
-  );
+  // The markers are the figures that have an image, in order.
+  const withImages = renderedFigures(article.rendered).filter((figure) => figure.image);
+  return replaceFigureImages(html, async (ref, i) => {
+    const figure = withImages[i];
+    const credit = figure ? figureCredit(figure.creditText, article.data.figures[ref.src]) : undefined;
+    return pictureHtml(await resolveFigureImage(ref, filePath), { alt: ref.alt, credit });
+  });
 }
 
 /**

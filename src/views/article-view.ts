@@ -13,8 +13,9 @@ import { articleSourcePath } from "../model/article-schema.ts";
 import { countWords, minutesForWords } from "../model/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
+import { strings } from "../strings/index.ts";
 import { articleBodyHtml } from "./article-body.ts";
-import { fallbackImage, resolveFigureImage, type SingleImage } from "./figure-image.ts";
+import { fallbackImage, figureCredit, heroCredit, resolveFigureImage, type SingleImage } from "./figure-image.ts";
 
 export type Article = CollectionEntry<"articles">;
 
@@ -22,9 +23,22 @@ interface FigureView {
   /** Plain text, for alt-less contexts such as JSON-LD. */
   caption: string;
   credit: string;
-  /** Photo rights, when the figure states them (the hero, for now). */
-  rights?: { creator?: string; copyright?: string; license?: string; acquireLicensePage?: string } | undefined;
+  /** Photo rights, when the figure states them (the hero's fields; `figures` in frontmatter for body figures). */
+  rights?: PhotoRights | undefined;
   image?: (SingleImage & { alt: string }) | undefined;
+}
+
+interface PhotoRights {
+  creator?: string | undefined;
+  copyright?: string | undefined;
+  license?: string | undefined;
+  acquireLicensePage?: string | undefined;
+}
+
+/** The rights a figure states, without the fields it leaves out. */
+function statedRights(rights: PhotoRights | undefined): PhotoRights {
+  const keys = ["creator", "copyright", "license", "acquireLicensePage"] as const;
+  return Object.fromEntries(keys.flatMap((key) => (rights?.[key] === undefined ? [] : [[key, rights[key]]])));
 }
 
 export interface ArticleView {
@@ -75,23 +89,25 @@ export async function articleView(article: Article): Promise<ArticleView> {
     figures.push({
       caption: htmlToText(renderInline(hero.caption)),
       credit: hero.credit,
-      rights: {
-        ...(hero.creator ? { creator: hero.creator } : {}),
-        ...(hero.copyright ? { copyright: hero.copyright } : {}),
-        ...(hero.license ? { license: hero.license } : {}),
-        ...(hero.acquireLicensePage ? { acquireLicensePage: hero.acquireLicensePage } : {}),
-      },
-      image: hero.image ? { ...(await fallbackImage(hero.image)), alt: hero.alt ?? "" } : undefined,
+      rights: statedRights(hero),
+      image: hero.image ? { ...(await fallbackImage(hero.image, heroCredit(hero))), alt: hero.alt ?? "" } : undefined,
     });
   }
   // As the content layer rendered them: no second Markdown parse.
   for (const figure of renderedFigures(article.rendered)) {
+    const rights = figure.image ? article.data.figures[figure.image.src] : undefined;
     const image = figure.image
-      ? { ...(await fallbackImage(await resolveFigureImage(figure.image, filePath))), alt: figure.image.alt }
+      ? {
+          ...(await fallbackImage(
+            await resolveFigureImage(figure.image, filePath),
+            figureCredit(figure.creditText, rights),
+          )),
+          alt: figure.image.alt,
+        }
       : undefined;
-    figures.push({ caption: figure.captionText, credit: figure.creditText, image });
+    figures.push({ caption: figure.captionText, credit: figure.creditText, rights: statedRights(rights), image });
   }
-  const date = formatPubDate(article.data.published, site.dateLocale, site.timeZone);
+  const date = formatPubDate(article.data.published, strings(article.data.lang).locale, site.timeZone);
   return {
     article,
     path,
@@ -116,5 +132,6 @@ export function feedBodyHtml(view: ArticleView): string {
   const heroImage = heroFigure?.image
     ? `<img src="${escapeHtml(heroFigure.image.src)}" alt="${escapeHtml(heroFigure.image.alt)}" width="${heroFigure.image.width}" height="${heroFigure.image.height}">`
     : "";
-  return (hero ? figureHtml(hero, heroImage, "figure-hero") : "") + view.bodyHtml;
+  const words = strings(view.article.data.lang);
+  return (hero ? figureHtml(hero, heroImage, "figure-hero", undefined, words) : "") + view.bodyHtml;
 }

@@ -1,4 +1,5 @@
 /** The latest articles as feed items, shared by the RSS, Atom and JSON feeds. */
+import { strings } from "../strings/index.ts";
 import { listedArticles } from "./edition.ts";
 import { feedHtml } from "../formats/feed-html.ts";
 import { FEED_LIMIT, feedItemId, type FeedChannel, type FeedItem } from "../formats/feeds.ts";
@@ -58,7 +59,7 @@ async function makeFeedItems(authorId: string | undefined): Promise<FeedItem[]> 
         updated: view.modified ?? published,
         categories: [section, ...tags],
         author: writers.length
-          ? new Intl.ListFormat(site.dateLocale, { type: "conjunction" }).format(writers.map((w) => w.name))
+          ? new Intl.ListFormat(strings(lang).locale, { type: "conjunction" }).format(writers.map((w) => w.name))
           : (byline ?? site.publisher.name),
         lang,
         image: view.card.url,

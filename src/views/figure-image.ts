@@ -7,6 +7,7 @@ import { getImage } from "astro:assets";
 import { posix } from "node:path";
 import { escapeHtml } from "../model/html.ts";
 import type { FigureImageRef } from "../markdown/figures.ts";
+import type { PhotoCredit } from "../formats/xmp.ts";
 // The images articles use, loaded on demand (src/integrations/article-images.ts): never a
 // glob of the folder, which would publish unused images as they are.
 import articleImages from "virtual:newsroom/article-images";
@@ -19,6 +20,23 @@ const MAX_WIDTH = 1440;
 const WIDTHS = [360, 720, 1080, MAX_WIDTH];
 /** The body column is at most 42rem wide; below that the image fills the viewport. */
 const SIZES = "(min-width: 46rem) 42rem, 100vw";
+
+/** The credit a body figure's photo files carry: its credit line, with the rights its article states for it. */
+export function figureCredit(
+  credit: string,
+  rights: { creator?: string | undefined; copyright?: string | undefined } | undefined,
+): PhotoCredit {
+  return { credit, creator: rights?.creator, copyright: rights?.copyright };
+}
+
+/** The credit the hero's photo files carry (in the page, in lists, in feeds). */
+export function heroCredit(hero: {
+  credit: string;
+  creator?: string | undefined;
+  copyright?: string | undefined;
+}): PhotoCredit {
+  return figureCredit(hero.credit, hero);
+}
 
 export async function resolveFigureImage(ref: FigureImageRef, articleFilePath: string): Promise<ImageMetadata> {
   const key = posix.normalize(posix.join("/", posix.dirname(articleFilePath), ref.src));
@@ -47,6 +65,8 @@ export interface PictureOptions {
   sizes?: string;
   /** The widths to offer, for an image shown small (thumbnails, portraits). */
   widths?: number[];
+  /** The photo's credit, written into every file made from it (XMP; src/build/strict-sharp-service.ts). */
+  credit?: PhotoCredit | undefined;
 }
 
 /** One JPEG/PNG of an image: the <img> fallback, and the file feeds and structured data point to. */
@@ -56,25 +76,30 @@ export interface SingleImage {
   height: number;
 }
 
-export async function fallbackImage(image: ImageMetadata): Promise<SingleImage> {
+/** getImage()'s option that carries the credit to the image service, when there is one. */
+function creditOption(credit: PhotoCredit | undefined): { photoCredit?: PhotoCredit } {
+  return credit ? { photoCredit: credit } : {};
+}
+
+export async function fallbackImage(image: ImageMetadata, credit?: PhotoCredit): Promise<SingleImage> {
   const facts = imageFacts(image);
   const format = facts.format === "png" ? "png" : "jpg";
-  const result = await getImage({ src: image, format, width: Math.min(facts.width, 960) });
+  const result = await getImage({ src: image, format, width: Math.min(facts.width, 960), ...creditOption(credit) });
   const width = Number(result.attributes.width);
   return { src: result.src, width, height: Math.round((facts.height / facts.width) * width) };
 }
 
 export async function pictureHtml(
   image: ImageMetadata,
-  { alt, eager = false, sizes = SIZES, widths: offered = WIDTHS }: PictureOptions,
+  { alt, eager = false, sizes = SIZES, widths: offered = WIDTHS, credit }: PictureOptions,
 ): Promise<string> {
   const { width } = imageFacts(image);
   const largest = Math.min(width, Math.max(...offered));
   const widths = [...new Set([...offered.filter((w) => w < largest), largest])];
   const [avif, webp, fallback] = await Promise.all([
-    getImage({ src: image, format: "avif", widths, sizes }),
-    getImage({ src: image, format: "webp", widths, sizes }),
-    fallbackImage(image),
+    getImage({ src: image, format: "avif", widths, sizes, ...creditOption(credit) }),
+    getImage({ src: image, format: "webp", widths, sizes, ...creditOption(credit) }),
+    fallbackImage(image, credit),
   ]);
   const loading = eager ? `loading="eager" fetchpriority="high"` : `loading="lazy"`;
   return (

@@ -9,6 +9,14 @@ export const LEAD_ID = "fixture-featured-lead";
 export const LEAD_HEADLINE = "Fixture: the featured lead story";
 export const OPINION_ID = "fixture-opinion-piece";
 export const ANALYSIS_ID = "fixture-analysis-piece";
+/** The lead story's body figure and the rights its frontmatter states for it (markup characters on purpose). */
+export const INLINE_RIGHTS = {
+  credit: "Agence <Fixture> & Partners",
+  creator: 'Karim "K" Nassar',
+  copyright: "© 2026 Agence <Fixture> & Partners",
+  license: "https://photos.example.com/licences/editorial",
+  acquireLicensePage: "https://photos.example.com/buy?photo=talks&size=large",
+};
 export const AUTHOR_WITH_PHOTO = { id: "amal-haddad", name: "Amal Haddad", role: "Diplomatic correspondent" };
 export const AUTHOR_WITHOUT_PHOTO = { id: "tom-reyes", name: "Tom Reyes", role: "Comment editor" };
 
@@ -31,11 +39,20 @@ hero:
   copyright: "© 2026 Fixture Photos"
   license: "https://creativecommons.org/licenses/by/4.0/"
   acquireLicensePage: "https://photos.example.com/licensing"
+figures:
+  "./talks.jpg":
+    creator: ${JSON.stringify(INLINE_RIGHTS.creator)}
+    copyright: ${JSON.stringify(INLINE_RIGHTS.copyright)}
+    license: ${JSON.stringify(INLINE_RIGHTS.license)}
+    acquireLicensePage: ${JSON.stringify(INLINE_RIGHTS.acquireLicensePage)}
 ---
 
 The lead story's first paragraph.
+
+![Two flags on a table](./talks.jpg "The table before the talks [${INLINE_RIGHTS.credit}]")
 `,
     [`${LEAD_ID}/lead.jpg`]: await fixtureJpeg(1200, 800, 120),
+    [`${LEAD_ID}/talks.jpg`]: await fixtureJpeg(800, 600, 200),
     [`${OPINION_ID}.md`]: `---
 headline: "Fixture: talks without a ceasefire are theatre"
 standfirst: "An opinion piece: the writer's view, set apart from the news."

@@ -19,6 +19,7 @@ import {
   redirectPageHtml,
   renderRedirectsFile,
 } from "../../src/hosting/site-files.ts";
+import { photoCreditXmp } from "../../src/formats/xmp.ts";
 import { embeddedMetadata, exifHasGps, imageProblem, UNCHECKABLE } from "../../src/checks/images.ts";
 import { fixtureJpeg } from "../helpers/fixtures.ts";
 import { gpsTaggedJpeg } from "../helpers/hostile.ts";
@@ -177,9 +178,12 @@ describe("the nginx config", () => {
 });
 
 describe("images", () => {
-  it("finds EXIF with GPS, and XMP, in a camera-like photo; none in a clean one", async () => {
+  it("finds EXIF with GPS, and XMP with GPS, in a camera-like photo; none in a clean one", async () => {
     const tagged = await gpsTaggedJpeg(64, 48, 10, { xmp: true });
-    expect(await embeddedMetadata(tagged)).toEqual(["EXIF with GPS location", "XMP"]);
+    expect(await embeddedMetadata(tagged)).toEqual([
+      "EXIF with GPS location",
+      "XMP (exif:GPSLatitude, exif:GPSLongitude)",
+    ]);
     expect(await embeddedMetadata(await fixtureJpeg(64, 48, 10))).toEqual([]);
     const exifOnly = await sharp(await fixtureJpeg(32, 32, 1))
       .withExif({ IFD0: { Artist: "A" } })
@@ -225,5 +229,24 @@ describe("the strict image service", () => {
     await expect(
       service.transform(truncated, { src: "/_astro/broken.jpg", format: "webp", width: 60 }, config, logger),
     ).rejects.toThrow(/broken\.jpg is damaged or incomplete/);
+  });
+
+  it("writes the credit a page passes as XMP and nothing else of the camera's", async () => {
+    const { default: service } = await import("../../src/build/strict-sharp-service.ts");
+    const config = { service: { entrypoint: "", config: {} } } as never;
+    const logger = { info() {}, warn() {}, error() {}, debug() {} } as never;
+    const photoCredit = { credit: "Agency", creator: "Rana Saleh", copyright: "© 2026 Agency" };
+    for (const format of ["avif", "webp", "jpeg", "png"]) {
+      const result = await service.transform(
+        new Uint8Array(await gpsTaggedJpeg(120, 80, 40, { xmp: true })),
+        { src: "/_astro/good.jpg", format, width: 60, photoCredit },
+        config,
+        logger,
+      );
+      const meta = await sharp(Buffer.from(result.data)).metadata();
+      expect(meta.exif, format).toBeUndefined();
+      expect(meta.xmp?.toString("utf8"), format).toBe(photoCreditXmp(photoCredit));
+      expect(await embeddedMetadata(Buffer.from(result.data)), format).toEqual([]);
+    }
   });
 });

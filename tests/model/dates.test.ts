@@ -74,6 +74,14 @@ describe("age", () => {
       "This article is more than 1 year old",
     );
   });
+
+  it("says it in the article's language, with Arabic's counted forms", () => {
+    const now = new Date("2026-11-25T00:00:00Z");
+    expect(ageNotice(seed, now, 1, "ar")).toBe("مضى على نشر هذا المقال أكثر من 10 سنوات");
+    expect(ageNotice(parsePubDate("2025-06-01"), now, 1, "ar")).toBe("مضى على نشر هذا المقال أكثر من سنة");
+    expect(ageNotice(parsePubDate("2024-06-01"), now, 1, "ar")).toBe("مضى على نشر هذا المقال أكثر من سنتين");
+    expect(ageNotice(parsePubDate("2014-06-01"), now, 1, "ar")).toBe("مضى على نشر هذا المقال أكثر من 12 سنة");
+  });
 });
 
 describe("compareNewestFirst", () => {

@@ -172,7 +172,7 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
   });
 
   it.each([ALL_LOOKS[0]!, ALL_LOOKS[3]!])(
-    "an Arabic article reads right to left at $width px, inside left-to-right English site chrome",
+    "an Arabic article reads right to left at $width px, its own words in Arabic, inside left-to-right English site chrome, 0 axe violations",
     async (look) => {
       const { page, problems } = await open(look, `/articles/${ARABIC_ID}/`, 200);
       try {
@@ -212,7 +212,14 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
               meta: style(".article-header .meta").direction,
               credit: style(".figure-credit").direction,
             },
-            metaLang: $(".article-header .meta").getAttribute("lang"),
+            metaLang: $(".article-header .meta").closest("[lang]")!.getAttribute("lang"),
+            words: {
+              date: $(".article-header .meta .pub-date").textContent.replace(/\s+/g, " ").trim(),
+              readingTime: $(".reading-time").textContent.trim(),
+              credit: $(".figure-credit-label").textContent.trim(),
+              share: $(".share-heading").textContent.trim(),
+              skipLink: $(".skip-link").textContent.trim(),
+            },
             h1: firstCharGaps("article h1"),
             paragraph: firstCharGaps(".article-body p"),
             siteNameFromLeft: Math.round(name.left - header.left - parseFloat(style(".site-header").paddingLeft)),
@@ -228,10 +235,18 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
           caption: "rtl",
           header: "ltr",
           footer: "ltr",
-          meta: "ltr",
-          credit: "ltr",
+          meta: "rtl",
+          credit: "rtl",
         });
-        expect(layout.metaLang).toBe("en");
+        // The article's own words are Arabic, with Western digits; the site's stay English.
+        expect(layout.metaLang).toBe("ar");
+        expect(layout.words.date).toMatch(/^نُشر في \d{1,2} [\u0621-\u064A]+ \d{4}/);
+        expect(layout.words.readingTime).toMatch(/^مدة القراءة: /);
+        expect(layout.words.credit).toBe("مصدر الصورة:");
+        expect(layout.words.share).toBe("شارك هذا المقال");
+        expect(layout.words.skipLink).toBe("Skip to content");
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
         // Text starts at the right edge of its block (and a full line reaches the left).
         expect(layout.h1.right).toBeLessThanOrEqual(2);
         expect(layout.paragraph.right).toBeLessThanOrEqual(2);
@@ -245,6 +260,60 @@ describe.skipIf(!haveChrome)("in Chromium", () => {
         });
       } finally {
         await page.close();
+      }
+    },
+  );
+
+  it.each([ALL_LOOKS[0]!, ALL_LOOKS[3]!])(
+    "a site set to Arabic is Arabic and right to left throughout at $width px, English articles left to right in it, 0 axe violations",
+    async (look) => {
+      const arabicSite = inject("siteBase");
+      const sub = await serveStatic(arabicSite.dir, arabicSite.base);
+      const page = await (await contextFor(look)).newPage();
+      try {
+        const problems: string[] = [];
+        page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+        page.on("requestfailed", (req) => problems.push(`failed: ${req.url()}`));
+        expect((await page.goto(`${sub.url}${arabicSite.base}`, { waitUntil: "load" }))?.status()).toBe(200);
+        const home = await page.evaluate(() => ({
+          lang: document.documentElement.getAttribute("lang"),
+          dir: document.documentElement.getAttribute("dir"),
+          direction: getComputedStyle(document.querySelector(".site-header")!).direction,
+          nav: [...document.querySelectorAll(".site-nav a")].map((a) => a.textContent.trim()).slice(-2),
+          skipLink: document.querySelector(".skip-link")!.textContent.trim(),
+          latest: document.querySelector("#latest-heading")?.textContent!.trim(),
+          scrollWidth: document.documentElement.scrollWidth,
+        }));
+        expect(home).toEqual({
+          lang: arabicSite.lang,
+          dir: "rtl",
+          direction: "rtl",
+          nav: ["الأرشيف", "بحث"],
+          skipLink: "انتقل إلى المحتوى",
+          latest: "آخر الأخبار",
+          scrollWidth: expect.any(Number),
+        });
+        expect(home.scrollWidth).toBeLessThanOrEqual(look.width);
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+        await page.screenshot({ path: join(shotDir, `arabic-site-home-${look.width}-${look.scheme}.png`) });
+        // An English article on the Arabic site: its own words English, left to right.
+        await page.goto(`${sub.url}${arabicSite.base}articles/${SEED_ID}/`, { waitUntil: "load" });
+        const article = await page.evaluate(() => ({
+          dir: document.querySelector("article.article")!.getAttribute("dir"),
+          readingTime: document.querySelector(".reading-time")!.textContent.trim(),
+          footerDirection: getComputedStyle(document.querySelector(".site-footer")!).direction,
+        }));
+        expect(article).toEqual({
+          dir: "ltr",
+          readingTime: expect.stringMatching(/^\d+ min read$/),
+          footerDirection: "rtl",
+        });
+        await page.screenshot({ path: join(shotDir, `arabic-site-english-article-${look.width}-${look.scheme}.png`) });
+        expect(problems).toEqual([]);
+      } finally {
+        await page.close();
+        await sub.close();
       }
     },
   );

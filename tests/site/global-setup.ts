@@ -17,8 +17,11 @@ import { PREVIEW_ENV } from "../../src/integrations/edition.ts";
 declare module "vitest" {
   export interface ProvidedContext {
     site: string;
-    /** The same project built for a sub-path (as a GitHub Pages project site is). */
-    siteBase: { dir: string; base: string };
+    /**
+     * The same project built for a sub-path (as a GitHub Pages project site is), with the
+     * site's language set to Arabic (SITE_LANG): one build tests both.
+     */
+    siteBase: { dir: string; base: string; lang: string };
     /** When the fixtures were made, just before the build: build-relative dates count from it. */
     buildStart: string;
     /** `npm run preview:drafts`'s build of the newsroom-day fixtures alone (held articles included). */
@@ -27,6 +30,7 @@ declare module "vitest" {
 }
 
 const SUB_PATH = "/newsroom/";
+const SUB_PATH_LANG = "ar";
 
 /**
  * Promise.all that waits for every task before rejecting: a folder is removed only once
@@ -79,12 +83,12 @@ export default async function setup(project: TestProject) {
     ])) as [string, string, string, string, string, string];
     await allSettled([
       astroBuild(root, outDir, clock),
-      astroBuild(baseRoot, baseOutDir, { ...clock, BASE_PATH: SUB_PATH }),
+      astroBuild(baseRoot, baseOutDir, { ...clock, BASE_PATH: SUB_PATH, SITE_LANG: SUB_PATH_LANG }),
       astroBuild(previewRoot, previewOutDir, { ...clock, [PREVIEW_ENV]: "1" }),
     ]);
     project.provide("site", outDir);
     project.provide("sitePreview", previewOutDir);
-    project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH });
+    project.provide("siteBase", { dir: baseOutDir, base: SUB_PATH, lang: SUB_PATH_LANG });
     project.provide("buildStart", buildStart.toISOString());
   } catch (error) {
     await removeMade();

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { foldSpace, parseDocument, textOf } from "../helpers/html.ts";
 import { ARABIC_ID, importFixtures, type ImportFixture } from "../helpers/import-fixtures.ts";
+import { strings } from "../../src/strings/index.ts";
 
 const dist = inject("site");
 const fixtures = importFixtures();
@@ -43,6 +44,8 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
   /** The article's summary on its section's list pages (the front page shows only the latest). */
   let summary: Element | undefined;
   const { article, slug, lang, minutes } = f.result;
+  // The article's own words, in its language (src/strings).
+  const words = strings(lang);
 
   beforeAll(async () => {
     doc = parseDocument(await readFile(join(dist, "articles", slug, "index.html"), "utf8"));
@@ -56,7 +59,7 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
   const blocks = () => [...doc.querySelectorAll(".article-body > p, .article-body > figure")];
   /** A figure as the source writes it: "Caption [Credit]". */
   const asSource = (figure: Element) =>
-    `${textOf(figure.querySelector(".figure-caption"))} [${textOf(figure.querySelector(".figure-credit")).replace(/^Credit: /, "")}]`;
+    `${textOf(figure.querySelector(".figure-caption"))} [${textOf(figure.querySelector(".figure-credit")).replace(/^(Credit|مصدر الصورة): /, "")}]`;
 
   it("shows the source's text, every character in order: headline, standfirst, captions, paragraphs", () => {
     const hero = doc.querySelector("#figure-hero");
@@ -71,7 +74,9 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
 
   it("has each paragraph and inline figure as its own block, in the source's order", () => {
     const expected = article.body.map((b) =>
-      b.kind === "paragraph" ? foldSpace(b.text) : `${foldSpace(b.caption)} Credit: ${b.credit} (Photo not available)`,
+      b.kind === "paragraph"
+        ? foldSpace(b.text)
+        : `${foldSpace(b.caption)} ${words.credit} ${b.credit} ${words.photoNotAvailable}`,
     );
     expect(blocks().map(textOf)).toEqual(expected);
     expect(
@@ -90,7 +95,7 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
   it("shows the headline in the title, the day it was published, and the reading time the page computes", () => {
     expect(textOf(doc.querySelector("title"))).toContain(foldSpace(article.headline));
     expect(doc.querySelector(".article-header time")?.getAttribute("datetime")).toBe(article.published);
-    expect(textOf(doc.querySelector(".reading-time"))).toBe(`${minutes} min read`);
+    expect(textOf(doc.querySelector(".reading-time"))).toBe(words.readingTime(minutes));
   });
 
   it(`is marked as ${lang}${lang === "ar" ? ", right to left, in English site chrome" : ""}`, () => {
@@ -109,13 +114,29 @@ describe.each(fixtures.map((f) => ({ name: f.name, f })))("the imported $name ar
 });
 
 describe("the Arabic article's interface words", () => {
-  it("keeps the site's labels (date, reading time, provenance) in English, left to right", async () => {
+  it("writes its own words (date line, reading time, credit, share, related) in Arabic, the site's in English", async () => {
     const doc = parseDocument(await readFile(join(dist, "articles", ARABIC_ID, "index.html"), "utf8"));
-    for (const selector of [".article-header .meta", ".article-footer"]) {
-      const el = doc.querySelector(selector);
-      expect(el?.getAttribute("lang"), selector).toBe("en");
-      expect(el?.getAttribute("dir"), selector).toBe("ltr");
-    }
+    // Nothing inside the article claims another language: its words are its own.
+    expect(doc.querySelector("article.article [lang]")).toBeNull();
+    const date = textOf(doc.querySelector(".article-header .meta .pub-date"));
+    // Arabic month name, Western digits (ar-u-nu-latn).
+    expect(date).toMatch(
+      /^نُشر في \d{1,2} (يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) \d{4}/,
+    );
+    expect(textOf(doc.querySelector(".reading-time"))).toMatch(
+      /^مدة القراءة: (دقيقة واحدة|دقيقتان|\d+ (دقائق|دقيقة))$/,
+    );
+    expect(textOf(doc.querySelector(".figure-credit-label"))).toBe("مصدر الصورة:");
+    expect(textOf(doc.querySelector(".share-heading"))).toBe("شارك هذا المقال");
+    expect(doc.querySelector(".share a[href^='mailto:']")?.getAttribute("aria-label")).toBe(
+      "شارك عبر البريد الإلكتروني",
+    );
+    expect(textOf(doc.querySelector(".archive-link"))).toMatch(/^المزيد من عام \d{4} في الأرشيف$/);
+    const age = doc.querySelector(".age-notice");
+    if (age) expect(textOf(age)).toMatch(/^مضى على نشر هذا المقال أكثر من /);
+    // The page around it follows the site's language.
+    expect(textOf(doc.querySelector(".skip-link"))).toBe("Skip to content");
+    expect([...doc.querySelectorAll(".site-nav a")].map(textOf)).toContain("Archive");
     expect(textOf(doc.querySelector(".kicker"))).toBe("أخبار");
   });
 });

@@ -6,12 +6,15 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { XMLParser } from "fast-xml-parser";
+import { DOMParser } from "@xmldom/xmldom";
+import sharp from "sharp";
 import { describe, expect, inject, it } from "vitest";
 import { parseDocument, textOf } from "../helpers/html.ts";
 import {
   ANALYSIS_ID,
   AUTHOR_WITH_PHOTO,
   AUTHOR_WITHOUT_PHOTO,
+  INLINE_RIGHTS,
   LEAD_HEADLINE,
   LEAD_ID,
   OPINION_ID,
@@ -22,6 +25,9 @@ import { FIXTURE_ID } from "../helpers/fixtures.ts";
 const dist = inject("site");
 const ORIGIN = "https://example.org";
 const page = async (path: string) => parseDocument(await readFile(join(dist, path, "index.html"), "utf8"));
+const RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+const DC = "http://purl.org/dc/elements/1.1/";
+const PHOTOSHOP = "http://ns.adobe.com/photoshop/1.0/";
 const jsonLd = (doc: Document) =>
   JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent) as Record<string, unknown>;
 
@@ -87,6 +93,76 @@ describe("photo rights", () => {
       acquireLicensePage: "https://photos.example.com/licensing",
     });
     expect(images[0]).not.toHaveProperty("license");
+  });
+
+  it("carries a body figure's rights, from the frontmatter's figures map, into its own ImageObject", async () => {
+    const images = jsonLd(await page(`articles/${LEAD_ID}`)).image as Array<Record<string, unknown>>;
+    expect(images).toHaveLength(3);
+    expect(images[2]).toEqual({
+      "@type": "ImageObject",
+      url: expect.stringMatching(/^https:\/\/example\.org\/_astro\/talks\..+\.jpg$/),
+      contentUrl: images[2]!.url,
+      width: 800,
+      height: 600,
+      caption: "The table before the talks",
+      creditText: INLINE_RIGHTS.credit,
+      creator: { "@type": "Person", name: INLINE_RIGHTS.creator },
+      copyrightNotice: INLINE_RIGHTS.copyright,
+      license: INLINE_RIGHTS.license,
+      acquireLicensePage: INLINE_RIGHTS.acquireLicensePage,
+    });
+  });
+
+  /** The IPTC fields of a published file's XMP, read back with sharp. */
+  async function creditIn(file: string) {
+    const { xmp } = await sharp(join(dist, decodeURI(file))).metadata();
+    if (!xmp) return undefined;
+    const doc = new DOMParser().parseFromString(xmp.toString("utf8"), "text/xml");
+    const at = (ns: string, name: string) => doc.getElementsByTagNameNS(ns, name)[0];
+    const li = (ns: string, name: string) => at(ns, name)?.getElementsByTagNameNS(RDF, "li")[0]?.textContent;
+    return {
+      creator: li(DC, "creator"),
+      credit: at(PHOTOSHOP, "Credit")?.textContent,
+      copyright: li(DC, "rights"),
+    };
+  }
+
+  /** Every file a <picture> offers: each srcset candidate and the fallback. */
+  function pictureFiles(picture: Element | null): string[] {
+    const candidates = [...(picture?.querySelectorAll("source") ?? [])].flatMap((source) =>
+      source
+        .getAttribute("srcset")!
+        .split(",")
+        .map((c) => c.trim().split(/\s+/)[0]!),
+    );
+    return [...candidates, picture!.querySelector("img")!.getAttribute("src")!];
+  }
+
+  it("writes each photo's credit into every published file made from it (AVIF, WebP, JPEG), field by field", async () => {
+    const doc = await page(`articles/${LEAD_ID}`);
+    const inline = pictureFiles(doc.querySelector(".article-body figure picture"));
+    expect(inline.filter((f) => f.endsWith(".avif")).length).toBeGreaterThan(0);
+    expect(inline.filter((f) => f.endsWith(".webp")).length).toBeGreaterThan(0);
+    expect(inline.filter((f) => f.endsWith(".jpg")).length).toBe(1);
+    for (const file of inline) {
+      expect(await creditIn(file), file).toEqual({
+        creator: INLINE_RIGHTS.creator,
+        credit: INLINE_RIGHTS.credit,
+        copyright: INLINE_RIGHTS.copyright,
+      });
+    }
+    const hero = { creator: "Rana Saleh", credit: "Fixture Photos", copyright: "© 2026 Fixture Photos" };
+    for (const file of pictureFiles(doc.querySelector("#figure-hero picture")))
+      expect(await creditIn(file), file).toEqual(hero);
+    // The same photo as a thumbnail on the front page keeps its credit too.
+    const home = parseDocument(await readFile(join(dist, "index.html"), "utf8"));
+    const lead = [...home.querySelectorAll(".summary")]
+      .find((summary) => summary.querySelector(`a[href="/articles/${LEAD_ID}/"]`))
+      ?.querySelector("picture");
+    for (const file of pictureFiles(lead ?? null)) expect(await creditIn(file), file).toEqual(hero);
+    // A portrait has no credit to carry, so no XMP at all.
+    const portrait = (await page(`authors/${AUTHOR_WITH_PHOTO.id}`)).querySelector(".author-photo picture");
+    for (const file of pictureFiles(portrait)) expect(await creditIn(file), file).toBeUndefined();
   });
 });
 

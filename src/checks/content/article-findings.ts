@@ -17,7 +17,15 @@ import type { CheckedArticle, Problem } from "./report.ts";
 
 function fieldName(path: ReadonlyArray<PropertyKey>): string {
   return path.reduce<string>(
-    (name, key) => (typeof key === "number" ? `${name}[${key}]` : name ? `${name}.${String(key)}` : String(key)),
+    (name, key) =>
+      typeof key === "number"
+        ? `${name}[${key}]`
+        : // A key that is not a plain name (an image path in `figures`) is quoted.
+          !/^[A-Za-z_]\w*$/.test(String(key))
+          ? `${name}[${JSON.stringify(String(key))}]`
+          : name
+            ? `${name}.${String(key)}`
+            : String(key),
     "",
   );
 }
@@ -257,6 +265,20 @@ export function articleFindings(
   }
   for (const { image } of body.figures) {
     if (image) images.push({ src: image.src, line: figureLine(source, fm.bodyStart, image.src) });
+  }
+  // Rights given for a figure that is not there would silently credit nothing.
+  const rights = valueAt(fm.data, ["figures"]);
+  if (rights && typeof rights === "object" && !Array.isArray(rights)) {
+    const used = body.figures.flatMap((figure) => (figure.image ? [figure.image.src] : []));
+    for (const path of Object.keys(rights)) {
+      if (used.includes(path)) continue;
+      problems.push({
+        file,
+        line: fm.lineOfKey(["figures"], path),
+        field: fieldName(["figures", path]),
+        message: `names an image no figure in the body uses (${used.length ? `the figures use ${used.map((u) => `"${u}"`).join(", ")}` : "the body has no figure with an image"}); write the path exactly as the figure does`,
+      });
+    }
   }
   // Each former address on its own line, read even when another entry is invalid.
   const formerSlugs: ArticleFacts["formerSlugs"] = [];

@@ -1,4 +1,5 @@
 /** One social card per article, at /cards/<id>.png. */
+import { strings } from "../../strings/index.ts";
 import type { APIRoute, GetStaticPaths } from "astro";
 import type { CollectionEntry } from "astro:content";
 import { listedArticles } from "../../views/edition.ts";
@@ -11,7 +12,7 @@ function cardOf(article: CollectionEntry<"articles">): CardContent {
   return {
     headline,
     siteName: site.name,
-    date: formatPubDate(published, site.dateLocale, site.timeZone),
+    date: formatPubDate(published, strings(lang).locale, site.timeZone),
     section,
     lang,
   };

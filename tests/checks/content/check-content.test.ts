@@ -229,6 +229,28 @@ hero:
     ]);
   });
 
+  it("takes photo rights for a body figure by its image path, and refuses a path no figure uses, on its line", async () => {
+    const fields = `${GOOD}
+figures:
+  "./a.jpg":
+    creator: "Rana Saleh"
+    copyright: "© 2026 Agency"
+    license: "https://example.com/licence"
+  "a.jpg":
+    creator: "Someone"
+  "./gone.jpg":
+    acquireLicensePage: "not an address"`;
+    const found = await problems({
+      "content/articles/a.md": article(fields, '![A photo](./a.jpg "Caption [Agency]")'),
+      "content/articles/a.jpg": await fixtureJpeg(40, 30, 10),
+    });
+    expect(found).toEqual([
+      'content/articles/a.md:11: figures["a.jpg"]: names an image no figure in the body uses (the figures use "./a.jpg"); write the path exactly as the figure does',
+      'content/articles/a.md:13: figures["./gone.jpg"]: names an image no figure in the body uses (the figures use "./a.jpg"); write the path exactly as the figure does',
+      'content/articles/a.md:14: figures["./gone.jpg"].acquireLicensePage: Invalid URL',
+    ]);
+  });
+
   it("refuses hostile image sources before anything is built", async () => {
     const sources = [
       "javascript:alert(1)",
