@@ -19,10 +19,11 @@ export function adminPageHtml(lang: string, siteName: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(siteName)}: editing</title>
+</head>
+<body data-pagefind-ignore="all">
 <script src="${DECAP_BUNDLE.to}"></script>
 <script src="figure-component.js"></script>
-</head>
-<body data-pagefind-ignore="all"></body>
+</body>
 </html>
 `;
 }

@@ -31,7 +31,7 @@ interface FieldWords {
  * The stored form of every date: moment's format, with the offset (`+00:00`). Decap
  * writes the string this produces, which `parsePubDate` reads.
  */
-export const CMS_DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
+const CMS_DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
 
 const ARTICLE_WORDS: Record<string, FieldWords> = {
   headline: { label: "Headline", hint: "The title, as readers see it on the page and in lists." },
@@ -125,7 +125,7 @@ function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean } {
 /** The object shape of a schema (through refinements, which zod keeps on the object). */
 export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
   const { inner } = unwrap(schema);
-  return inner instanceof z.ZodObject ? (inner.shape as Record<string, z.ZodType>) : undefined;
+  return inner instanceof z.ZodObject ? inner.shape : undefined;
 }
 
 interface Settings {
@@ -213,9 +213,9 @@ export function cmsConfig(settings: Settings, backend: CmsBackend): Record<strin
   const page = shapeOf(pageSchema)!;
   return {
     ...(backend.name === "local" ? { backend: { name: "git-gateway" }, local_backend: true } : { backend }),
-    // Photos live beside each entry, written "./photo.jpg"; never in public/.
-    media_folder: "",
-    public_folder: "",
+    // The Media tab's own folder (decap-server refuses an empty one); each collection
+    // below keeps its photos beside the entry. Never public/.
+    media_folder: "content/media",
     publish_mode: "simple",
     collections: [
       {

@@ -64,5 +64,6 @@ describe("the CMS configuration", () => {
     const articles = collections.find((c) => c.name === "articles") as unknown as Record<string, unknown>;
     expect(articles).toMatchObject({ path: "{{slug}}/index", media_folder: "", public_folder: "" });
     expect(JSON.stringify(config)).not.toContain("public/");
+    expect(config.media_folder).toBe("content/media");
   });
 });
