@@ -1,4 +1,4 @@
-// ESLint with type information for TypeScript and Astro files (docs/decisions/007-linter.md).
+// ESLint with type information for TypeScript and Astro files (docs/decisions/007-eslint-with-types-and-knip.md).
 import js from "@eslint/js";
 import astro from "eslint-plugin-astro";
 import globals from "globals";

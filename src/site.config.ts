@@ -71,7 +71,7 @@ export const site: SiteConfig = {
   sections: ["News"],
   standards: {
     publishingPrinciples: "ethics",
-    correctionsPolicy: "corrections",
+    correctionsPolicy: "corrections-policy",
     ethicsPolicy: "ethics",
     noBylinesPolicy: "ethics",
     masthead: "about",

@@ -128,8 +128,10 @@ export const UNCHECKABLE = "unknown (the file cannot be read to check it)";
  * GPS), IPTC-IIM, and XMP beyond a photo's credit (src/formats/xmp.ts), named property by
  * property. A file sharp cannot read is never taken as clean: that is reported too, so an
  * unreadable or unsupported file (JPEG XL, say) cannot carry GPS data out unseen.
+ * `allowCredit` is for images the image service wrote, which carry the credit on purpose;
+ * a file from public/ is published as it is, so any XMP in it is refused.
  */
-export async function embeddedMetadata(bytes: Buffer): Promise<string[]> {
+export async function embeddedMetadata(bytes: Buffer, { allowCredit = true } = {}): Promise<string[]> {
   let meta: Metadata;
   try {
     // Only the header is read here, so no pixel limit: a huge photo's EXIF is still found.
@@ -140,8 +142,11 @@ export async function embeddedMetadata(bytes: Buffer): Promise<string[]> {
   const found: string[] = [];
   if (meta.exif?.length) found.push(exifHasGps(meta.exif) ? "EXIF with GPS location" : "EXIF");
   if (meta.xmp?.length) {
-    const beyond = xmpBeyondCredit(meta.xmp.toString("utf8"));
-    if (beyond.length) found.push(`XMP (${beyond.join(", ")})`);
+    if (!allowCredit) found.push("XMP");
+    else {
+      const beyond = xmpBeyondCredit(meta.xmp.toString("utf8"));
+      if (beyond.length) found.push(`XMP (${beyond.join(", ")})`);
+    }
   }
   if (meta.iptc?.length) found.push("IPTC");
   return found;

@@ -11,7 +11,8 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BuildStopped, buildSite } from "../build/pipeline.ts";
 import { checkDeployAddress, SITE_CONFIG_FILE } from "../build/site-address.ts";
-import { buildClock, CLOCK_ENV } from "../model/clock.ts";
+import { PREVIEW_ENV } from "../integrations/edition.ts";
+import { clockOrExit } from "./clock.ts";
 import { site } from "../site.config.ts";
 
 const root = resolve(fileURLToPath(new URL("../..", import.meta.url)));
@@ -24,14 +25,16 @@ const address = checkDeployAddress(
   site.url,
   readFileSync(join(root, SITE_CONFIG_FILE), "utf8"),
 );
+// The build's clock, read once: the content check and Astro's pages use the same moment.
+const now = clockOrExit(process.env);
+// A preview is built by npm run preview:drafts, into its own folder: never into dist/.
+if (process.env[PREVIEW_ENV]) {
+  console.error(
+    `${PREVIEW_ENV} is set: npm run build never publishes a preview. Unset it, or use npm run preview:drafts.`,
+  );
+  process.exit(2);
+}
 try {
-  // The build's clock, read once: the content check and Astro's pages use the same moment.
-  let now: Date;
-  try {
-    now = buildClock(process.env[CLOCK_ENV], new Date());
-  } catch (error) {
-    throw new BuildStopped((error as Error).message);
-  }
   if (address.finding?.severity === "error") throw new BuildStopped(`${address.finding.message}\nNothing was built.`);
   if (address.finding) console.warn(`\n${address.finding.message}\n`);
   await buildSite(root, dist, address.rest, { settings: site, now });

@@ -13,6 +13,7 @@ import { readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
+import { writeWhole } from "../build/write-whole.ts";
 
 /** Set to "1" by `npm run preview:drafts`: the build is a preview (see above). */
 export const PREVIEW_ENV = "NEWSROOM_PREVIEW";
@@ -31,9 +32,20 @@ export function editionFor(options: Edition, command: string): Edition {
 const EDITION_MODULE = "virtual:newsroom/edition";
 const RESOLVED = `\0${EDITION_MODULE}`;
 
-/** The module's source. */
-function editionModule(edition: Edition): string {
-  return `export const now = new Date(${JSON.stringify(edition.now.toISOString())});\nexport const preview = ${edition.preview};\n`;
+/**
+ * The module's source: it reads the edition from `file` when it runs. The clock is not
+ * written into the code itself, because Astro's incremental build hashes every page's
+ * code: a new moment in the code would make every page look changed at every build. What
+ * a page shows of the clock (its age notice, its state) is in its own cache key.
+ */
+function editionModule(file: string): string {
+  return [
+    `import { readFileSync } from "node:fs";`,
+    `const edition = JSON.parse(readFileSync(${JSON.stringify(file)}, "utf8"));`,
+    `export const now = new Date(edition.now);`,
+    `export const preview = edition.preview;`,
+    "",
+  ].join("\n");
 }
 
 /** Files a preview never has: the site's feeds and the News sitemap (the sitemap integration is left out). */
@@ -41,16 +53,20 @@ const PREVIEW_OMITS = ["rss.xml", "atom.xml", "feed.json", "news-sitemap.xml"];
 
 export function editionIntegration(options: Edition): AstroIntegration {
   let edition = options;
+  let file = "";
   const plugin: Plugin = {
     name: "newsroom:edition",
     resolveId: (id) => (id === EDITION_MODULE ? RESOLVED : undefined),
-    load: (id) => (id === RESOLVED ? editionModule(edition) : undefined),
+    load: (id) => (id === RESOLVED ? editionModule(file) : undefined),
   };
   return {
     name: "newsroom:edition",
     hooks: {
-      "astro:config:setup": ({ command, updateConfig }) => {
+      "astro:config:setup": async ({ config, command, updateConfig }) => {
         edition = editionFor(options, command);
+        // Beside Astro's other caches: a preview (its own cache folder) keeps its own.
+        file = fileURLToPath(new URL("newsroom-edition.json", config.cacheDir));
+        await writeWhole(file, JSON.stringify({ now: edition.now.toISOString(), preview: edition.preview }));
         updateConfig({ vite: { plugins: [plugin] } });
       },
       "astro:build:done": async ({ dir }) => {

@@ -43,6 +43,7 @@ interface SetupContext {
   site: { url: string; base: string };
   settings: CheckOptions["settings"];
   now: Date;
+  preview: boolean;
   command: "build" | "dev";
   logger: AstroIntegrationLogger;
 }
@@ -54,6 +55,7 @@ async function checkBeforeRender({
   site,
   settings,
   now,
+  preview,
   command,
   logger,
 }: SetupContext): Promise<CheckedArticle[]> {
@@ -62,7 +64,7 @@ async function checkBeforeRender({
     const links = await symlinkProblems(root, [ARTICLES_DIR.split("/")[0]!, publicDir]);
     if (links.length > 0) throw new Error(links.map((l) => `${l.file}: ${l.message}`).join("\n"));
   }
-  const report = await checkContent(root, { publicDir, site, settings, now });
+  const report = await checkContent(root, { publicDir, site, settings, now, preview });
   if (report.warnings.length > 0) logger.warn(`\n${formatReport({ problems: [], warnings: report.warnings })}`);
   if (report.problems.length === 0) return report.articles;
   if (command === "dev") {
@@ -149,6 +151,7 @@ export function publishGuard(options: PublishGuardOptions): AstroIntegration {
           site: { url: config.site ?? "https://example.org", base: config.base },
           settings: options.settings,
           now: edition.now,
+          preview: edition.preview,
           command,
           logger,
         });

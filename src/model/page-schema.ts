@@ -18,6 +18,8 @@ export const RESERVED_PAGE_IDS: ReadonlySet<string> = new Set([
   "archive",
   "authors",
   "cards",
+  // The list of every correction (src/pages/corrections.astro); the policy is a page of its own.
+  "corrections",
   "pagefind",
   "search",
   "sections",

@@ -2,7 +2,7 @@
  * MDN's HTTP Observatory (@mdn/mdn-http-observatory) run against a server on loopback:
  * its own retriever, its ten tests and its grader. Only its `scan()` is not used, because it
  * drops its options and so can only reach ports 80 and 443; `observatoryScan` is that
- * function with the ports passed through (see docs/decisions/008-observatory-package.md).
+ * function with the ports passed through (see docs/decisions/008-observatory-package-on-loopback.md).
  */
 import { existsSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";

@@ -46,7 +46,7 @@ const PAGES = [
   { name: "home", path: "/", status: 200, looks: ALL_LOOKS, print: true },
   { name: "author", path: `/authors/${AUTHOR_WITH_PHOTO.id}/`, status: 200, looks: TWO_LOOKS, print: false },
   { name: "opinion", path: `/articles/${OPINION_ID}/`, status: 200, looks: ALL_LOOKS, print: false },
-  { name: "standards", path: "/corrections/", status: 200, looks: TWO_LOOKS, print: false },
+  { name: "standards", path: "/corrections-policy/", status: 200, looks: TWO_LOOKS, print: false },
   { name: "404", path: "/no-such-page/", status: 404, looks: TWO_LOOKS, print: false },
   { name: "topic", path: "/tags/syria/", status: 200, looks: TWO_LOOKS, print: false },
   { name: "archive", path: "/archive/", status: 200, looks: TWO_LOOKS, print: false },

@@ -126,7 +126,7 @@ describe("the seed article's social metadata", () => {
         ...org,
         logo: { "@type": "ImageObject", url: `${ORIGIN}/logo.png`, width: 512, height: 512 },
         masthead: `${ORIGIN}/about/`,
-        correctionsPolicy: `${ORIGIN}/corrections/`,
+        correctionsPolicy: `${ORIGIN}/corrections-policy/`,
         noBylinesPolicy: `${ORIGIN}/ethics/`,
       },
       // Wire copy without a named writer: credited to the publisher.

@@ -1,7 +1,8 @@
 /**
- * Builds the site every site test reads, once: the project as it is (with the seed
- * article), plus a fixture article whose figures have real images made here with sharp.
- * One build, not two: on two shared cores a build is the slowest step of the suite.
+ * Builds the sites every site test reads, once: the project as it is (with the seed
+ * article) plus the fixtures, at the root; the same under a sub-path with the site in
+ * Arabic; and a small editors' preview. Side by side, once: on two shared cores a build is
+ * the slowest step of the suite.
  */
 import type { TestProject } from "vitest/node";
 import { astroBuild, projectCopy, removeDir, tempDir } from "../helpers/build.ts";

@@ -20,6 +20,7 @@ import {
   OPINION_ID,
 } from "../helpers/newsroom-fixtures.ts";
 import { SEED_ID } from "../helpers/seed.ts";
+import { projectRoot } from "../helpers/build.ts";
 import { FIXTURE_ID } from "../helpers/fixtures.ts";
 
 const dist = inject("site");
@@ -185,18 +186,26 @@ describe("kinds of piece", () => {
 });
 
 describe("standards pages and the publisher", () => {
-  it.each(["about", "corrections", "ethics", "contact"])("publishes /%s/, linked from every footer", async (id) => {
-    expect(existsSync(join(dist, id, "index.html"))).toBe(true);
-    const home = await page("");
-    expect(home.querySelector(`.site-footer .standards a[href="/${id}/"]`)).not.toBeNull();
-  });
+  it.each(["about", "corrections-policy", "ethics", "contact"])(
+    "publishes /%s/, linked from every footer",
+    async (id) => {
+      expect(existsSync(join(dist, id, "index.html"))).toBe(true);
+      // Its own page, not another route at the same address.
+      const title = /^title: "(.*)"$/m.exec(
+        await readFile(join(projectRoot, "content/pages", `${id}.md`), "utf8"),
+      )?.[1];
+      expect(textOf((await page(id)).querySelector("h1"))).toBe(title);
+      const home = await page("");
+      expect(home.querySelector(`.site-footer .standards a[href="/${id}/"]`)).not.toBeNull();
+    },
+  );
 
   it("points the publisher's policies at those pages", async () => {
     const publisher = jsonLd(await page(`articles/${SEED_ID}`)).publisher as Record<string, unknown>;
     expect(publisher).toMatchObject({
       "@type": "NewsMediaOrganization",
       publishingPrinciples: `${ORIGIN}/ethics/`,
-      correctionsPolicy: `${ORIGIN}/corrections/`,
+      correctionsPolicy: `${ORIGIN}/corrections-policy/`,
       ethicsPolicy: `${ORIGIN}/ethics/`,
       noBylinesPolicy: `${ORIGIN}/ethics/`,
       masthead: `${ORIGIN}/about/`,

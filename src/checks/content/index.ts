@@ -24,6 +24,7 @@ import { articleFindings, contentSchema, schemaProblems, type ArticleFacts, type
 import { articleImageProblems, imageFileProblem, unusedFileWarnings, type CheckedImages } from "./article-images.ts";
 import { checkAuthors, checkPages, settingsProblems, unknownAuthorProblems } from "./collections.ts";
 import { topicSlug } from "../../model/slug.ts";
+import { publicationState } from "../../model/publication.ts";
 import { publicProblems } from "./public-folder.ts";
 import { readArticleFiles, type ArticleFile } from "./read-articles.ts";
 import { sortProblems, toReport, type CheckedArticle, type ContentReport, type Problem } from "./report.ts";
@@ -49,8 +50,30 @@ export interface CheckOptions {
   site?: { url: string; base: string };
   /** The settings that name content (header sections, standards pages), to check they name something. */
   settings?: { standards: Record<string, string | undefined>; sections: string[] } | undefined;
-  /** The build's clock: with it, an article dated more than a year ahead is warned about. */
+  /**
+   * The build's clock: with it, an article dated more than a year ahead is warned about,
+   * and links are judged against the articles this build publishes (all of them without it).
+   */
   now?: Date | undefined;
+  /** An editors' preview: drafts and embargoed articles have pages too. */
+  preview?: boolean | undefined;
+}
+
+/**
+ * The articles by what a build makes of them (src/model/publication.ts): published ones
+ * have pages, withdrawn ones a notice, held ones (draft, embargo) none until they go live.
+ */
+function byPublication(facts: Map<CheckedArticle, ArticleFacts>, now: Date | undefined, preview: boolean) {
+  const published = new Map<CheckedArticle, ArticleFacts>();
+  const held = new Map<CheckedArticle, ArticleFacts>();
+  const notices: CheckedArticle[] = [];
+  for (const [article, fact] of facts) {
+    const state = article.schedule && now ? publicationState(article.schedule, now) : "published";
+    if (state === "withdrawn") notices.push(article);
+    else if (state === "published" || preview) published.set(article, fact);
+    else held.set(article, fact);
+  }
+  return { published, held, notices };
 }
 
 /** What an article's text was found to say, by the hash of its bytes. */
@@ -123,8 +146,10 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   const people = await checkAuthors(root, schemaProblems, (path) => imageFileProblem(path, checkedImages));
   const standing = await checkPages(root, schemaProblems);
   problems.push(...people.problems, ...standing.problems);
+  const { published, held, notices } = byPublication(facts, options.now, options.preview ?? false);
+  // The header links only sections that have a published story.
   const sectionSlugs = new Set(
-    [...facts.values()].flatMap((f) => f.topics.filter((t) => t.kind === "section").map((t) => topicSlug(t.name))),
+    [...published.values()].flatMap((f) => f.topics.filter((t) => t.kind === "section").map((t) => topicSlug(t.name))),
   );
   if (options.settings) problems.push(...settingsProblems(options.settings, standing.ids, sectionSlugs, topicSlug));
   problems.push(
@@ -136,7 +161,11 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   if (options.now) problems.push(...farFutureWarnings(articles, options.now));
   problems.push(...addressProblems(articles, facts));
   problems.push(...topicProblems(facts));
-  problems.push(...linkProblems(facts, options.site ?? siteConfig));
+  // Published articles link to what this build has; a held one, to what the site will have
+  // when it goes live (the other held ones included), so its going live never breaks a build.
+  const site = options.site ?? siteConfig;
+  problems.push(...linkProblems(published, { full: published, notices }, site));
+  problems.push(...linkProblems(held, { full: new Map([...published, ...held]), notices }, site));
   problems.push(...(await publicProblems(root, publicDir, [...standing.ids])));
   await checkedImages.save();
   await checkedArticles.save();

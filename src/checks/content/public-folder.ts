@@ -14,7 +14,7 @@ export async function publicProblems(root: string, publicDir: string, standingPa
     const file = toPosix(join(publicDir, rel));
     const ext = extname(rel).toLowerCase();
     if (RASTER_EXTENSIONS.has(ext)) {
-      const found = await embeddedMetadata(await readFile(join(dir, rel)));
+      const found = await embeddedMetadata(await readFile(join(dir, rel)), { allowCredit: false });
       if (found.length) {
         problems.push({
           file,

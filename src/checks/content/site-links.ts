@@ -3,15 +3,15 @@ import type { ArticleFacts } from "./article-findings.ts";
 import type { CheckedArticle, Problem } from "./report.ts";
 import { sitePathProblem, type KnownSite } from "./site-routes.ts";
 
-/**
- * Links to the site's own pages (root-relative, relative, or the site's address written
- * in full) must name a page this build will have: the output link check refuses any
- * other, after the whole site has been built.
- */
-export function linkProblems(facts: Map<CheckedArticle, ArticleFacts>, site: { url: string; base: string }): Problem[] {
-  const problems: Problem[] = [];
-  const base = site.base.endsWith("/") ? site.base : `${site.base}/`;
-  const origin = new URL(site.url).origin;
+/** The articles a build has pages for: with their text, or (withdrawn) as a notice alone. */
+export interface SitePages {
+  full: ReadonlyMap<CheckedArticle, ArticleFacts>;
+  /** Withdrawn: the address answers with a notice; it has no ids, topics or archive year. */
+  notices: readonly CheckedArticle[];
+}
+
+/** The pages, topics and years a build with `pages` will have. */
+function knownSite(pages: SitePages): KnownSite {
   const known: KnownSite = {
     articles: new Map(),
     formerSlugs: new Set(),
@@ -20,7 +20,11 @@ export function linkProblems(facts: Map<CheckedArticle, ArticleFacts>, site: { u
     years: new Map(),
   };
   const count = (map: Map<string, number>, key: string) => map.set(key, (map.get(key) ?? 0) + 1);
-  for (const [article, fact] of facts) {
+  for (const article of pages.notices) {
+    known.articles.set(article.id, new Set());
+    for (const slug of article.formerSlugs) (known.formerSlugs as Set<string>).add(slug);
+  }
+  for (const [article, fact] of pages.full) {
     known.articles.set(article.id, new Set(fact.ids));
     for (const { slug } of fact.formerSlugs) (known.formerSlugs as Set<string>).add(slug);
     for (const kind of ["section", "tag"] as const) {
@@ -29,6 +33,23 @@ export function linkProblems(facts: Map<CheckedArticle, ArticleFacts>, site: { u
     }
     if (fact.year !== undefined) count(known.years as Map<string, number>, String(fact.year));
   }
+  return known;
+}
+
+/**
+ * Links to the site's own pages (root-relative, relative, or the site's address written
+ * in full) in the articles of `facts` must name a page of a build with `pages`: the output
+ * link check refuses any other, after the whole site has been built.
+ */
+export function linkProblems(
+  facts: ReadonlyMap<CheckedArticle, ArticleFacts>,
+  pages: SitePages,
+  site: { url: string; base: string },
+): Problem[] {
+  const problems: Problem[] = [];
+  const base = site.base.endsWith("/") ? site.base : `${site.base}/`;
+  const origin = new URL(site.url).origin;
+  const known = knownSite(pages);
   for (const [article, fact] of facts) {
     const page = new URL(`${base}articles/${article.id}/`, origin);
     for (const link of fact.links) {

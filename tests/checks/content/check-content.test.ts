@@ -78,6 +78,31 @@ withdrawn:
     ]);
   });
 
+  it("judges links against what the build publishes: a held story is no page yet, a withdrawn one only a notice", async () => {
+    const now = new Date("2026-03-01T00:00:00Z");
+    const root = await project({
+      "content/articles/live.md": article(
+        GOOD,
+        "See [the plan](/articles/held/), [the notice](/articles/gone/), [its paragraph](/articles/gone/#p-1) and [the tag](/tags/secret/).",
+      ),
+      "content/articles/held.md": article(
+        `${GOOD.replace("2026-02-10", "2026-03-02")}\ntags: ["Secret"]`,
+        "Goes live with [the other](/articles/held-too/).",
+      ),
+      "content/articles/held-too.md": article(`${GOOD}\ndraft: true`),
+      "content/articles/gone.md": article(`${GOOD}\nwithdrawn:\n  date: "2026-02-20"\n  reason: "Legal."`),
+    });
+    const found = (await checkContent(root, { caches: false, now })).problems.map(formatProblem);
+    expect(found).toEqual([
+      expect.stringMatching(/^content\/articles\/live\.md:\d+: link "\/articles\/held\/" goes to this site, but/),
+      expect.stringMatching(/^content\/articles\/live\.md:\d+: link "\/articles\/gone\/#p-1" goes to this site, but/),
+      expect.stringMatching(/^content\/articles\/live\.md:\d+: link "\/tags\/secret\/" goes to this site, but/),
+    ]);
+    // In an editors' preview the held stories have pages.
+    const previewed = (await checkContent(root, { caches: false, now, preview: true })).problems.map(formatProblem);
+    expect(previewed).toEqual([expect.stringMatching(/link "\/articles\/gone\/#p-1"/)]);
+  });
+
   it("warns about an article dated more than a year after the build's clock", async () => {
     const root = await project({ "content/articles/typo.md": article(GOOD.replace("2026-02-10", "2036-02-10")) });
     const report = await checkContent(root, { caches: false, now: new Date("2026-02-01T00:00:00Z") });
