@@ -11,6 +11,7 @@ import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
 import { site } from "./src/site.config.ts";
 import { buildClock, CLOCK_ENV } from "./src/model/clock.ts";
 import { editionIntegration, PREVIEW_ENV } from "./src/integrations/edition.ts";
+import { adminIntegration } from "./src/integrations/admin.ts";
 
 // The build's clock, read once: embargoes, the News sitemap and age notices all use it.
 const now = buildClock(process.env[CLOCK_ENV], new Date());
@@ -59,6 +60,17 @@ export default defineConfig({
     editionIntegration({ now, preview }),
     ...(preview ? [] : sitemapWithLastmod()),
     pagefindIndex({ handoff }),
+    // The CMS at /admin/ (decision 017): written after the pages, before the checks.
+    adminIntegration({
+      enabled: site.admin && !preview,
+      settings: site,
+      backend: {
+        name: "github",
+        repo: site.cms.repo,
+        branch: site.cms.branch,
+        ...(site.cms.authBaseUrl ? { base_url: site.cms.authBaseUrl } : {}),
+      },
+    }),
     publishGuard({ lang: site.lang, handoff, settings: site, edition: { now, preview } }),
   ],
   markdown: {

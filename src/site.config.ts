@@ -48,6 +48,14 @@ export interface SiteConfig {
     /** Who runs the site. */
     masthead?: string;
   };
+  /**
+   * The browser editor at /admin/ (Decap CMS, decision 017); false leaves it out of the
+   * build, for sites edited only in Git. Off by default until the editor has been driven end
+   * to end in the test suite (SITE_ADMIN=1 turns it on).
+   */
+  admin: boolean;
+  /** Where /admin/ saves: the GitHub repository and branch, and the OAuth service that signs editors in. */
+  cms: { repo: string; branch: string; authBaseUrl?: string };
 }
 
 export const site: SiteConfig = {
@@ -68,5 +76,11 @@ export const site: SiteConfig = {
     ethicsPolicy: "ethics",
     noBylinesPolicy: "ethics",
     masthead: "about",
+  },
+  admin: process.env.SITE_ADMIN === "1",
+  cms: {
+    repo: process.env.CMS_REPO ?? "OWNER/REPOSITORY",
+    branch: "main",
+    ...(process.env.CMS_AUTH_URL ? { authBaseUrl: process.env.CMS_AUTH_URL } : {}),
   },
 };

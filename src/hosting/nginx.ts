@@ -9,8 +9,8 @@
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
-import { CACHE_IMMUTABLE, CACHE_REVALIDATE, HASHED_ASSETS_DIR, SECURITY_HEADERS } from "./policy.ts";
-import { parseRedirectsFile, sitePolicy, type Redirect } from "./site-files.ts";
+import { ADMIN_DIR, CACHE_IMMUTABLE, CACHE_REVALIDATE, HASHED_ASSETS_DIR, SECURITY_HEADERS } from "./policy.ts";
+import { adminHeaders, parseRedirectsFile, sitePolicy, type Redirect } from "./site-files.ts";
 import { pageIsWithdrawn } from "../formats/page-dates.ts";
 
 export interface NginxSiteOptions {
@@ -66,7 +66,8 @@ function mapKey(path: string): string {
 
 export function nginxSiteConfig(options: NginxSiteOptions): string {
   const base = options.base.endsWith("/") ? options.base : `${options.base}/`;
-  const headers = { "Content-Security-Policy": options.csp, ...SECURITY_HEADERS };
+  const headers = { ...SECURITY_HEADERS };
+  const admin = adminHeaders();
   const redirectLines = options.redirects.flatMap((r) => [
     `    ${mapKey(r.from)} ${mapKey(r.to)};`,
     `    ${mapKey(r.from.replace(/\/$/, ""))} ${mapKey(r.to)};`,
@@ -81,6 +82,16 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
     "map $uri $site_cache_control {",
     `    default ${quote(CACHE_REVALIDATE)};`,
     `    ~^${base}${HASHED_ASSETS_DIR}/ ${quote(CACHE_IMMUTABLE)};`,
+    "}",
+    "",
+    "# The CMS at /admin/ has its own policy (decision 017); an empty value sends no header.",
+    "map $uri $site_csp {",
+    `    default ${quote(options.csp)};`,
+    `    ~^${base}${ADMIN_DIR}/ ${quote(admin["Content-Security-Policy"]!)};`,
+    "}",
+    "map $uri $site_frame_options {",
+    '    default "";',
+    `    ~^${base}${ADMIN_DIR}/ ${quote(admin["X-Frame-Options"]!)};`,
     "}",
     "",
     "# Renamed articles (formerSlugs in their frontmatter): old address -> new address.",
@@ -125,6 +136,8 @@ export function nginxSiteConfig(options: NginxSiteOptions): string {
     "    # Every header, on every response (404s included: `always`). Set here once; nothing",
     "    # below sets a header, so no location loses these.",
     ...Object.entries(headers).map(([name, value]) => `    add_header ${name} ${quote(value)} always;`),
+    "    add_header Content-Security-Policy $site_csp always;",
+    "    add_header X-Frame-Options $site_frame_options always;",
     "    add_header Cache-Control $site_cache_control always;",
     "",
     "    if ($site_redirect) {",

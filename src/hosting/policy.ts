@@ -72,3 +72,29 @@ export const CACHE_IMMUTABLE = "public, max-age=31536000, immutable";
 export const CACHE_REVALIDATE = "public, max-age=0, must-revalidate";
 /** The folder of hashed files, below the base path. */
 export const HASHED_ASSETS_DIR = "_astro";
+
+/** The folder of the CMS (decision 017), below the base path. */
+export const ADMIN_DIR = "admin";
+
+/**
+ * The CMS page's own policy, and only its own: Decap's config validator compiles schemas
+ * with `new Function` ('unsafe-eval'); its styles are injected at run time
+ * ('unsafe-inline' styles); photos not yet saved preview as data: and blob: URLs; it talks
+ * to the Git host's API (GitHub) or, under `npm run cms`, to decap-server on loopback.
+ */
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
+  "connect-src 'self' https://api.github.com http://localhost:8081",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/** Whether a built file (path relative to the site's folder) is part of the CMS. */
+export function isAdminFile(file: string): boolean {
+  return file.startsWith(`${ADMIN_DIR}/`);
+}

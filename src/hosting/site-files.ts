@@ -9,6 +9,9 @@ import { scanHtml } from "../checks/output/html-scan.ts";
 import { policyOf, scanSite, type SiteScan } from "../checks/output/site-scan.ts";
 import { escapeHtml } from "../model/html.ts";
 import {
+  ADMIN_CSP,
+  ADMIN_DIR,
+  isAdminFile,
   CACHE_IMMUTABLE,
   CACHE_REVALIDATE,
   HASHED_ASSETS_DIR,
@@ -87,6 +90,8 @@ export function sitePolicyOf(scan: SiteScan): { header: string; pagesWithout: st
   const policies: string[] = [];
   const pagesWithout: string[] = [];
   for (const [file, { policy }] of scan.facts) {
+    // The CMS has its own header (adminHeaders): its needs must not widen the site's.
+    if (isAdminFile(file)) continue;
     if (policy) policies.push(policy);
     else if (policy === null) pagesWithout.push(file);
   }
@@ -96,6 +101,14 @@ export function sitePolicyOf(scan: SiteScan): { header: string; pagesWithout: st
 /** Reads every page's own policy in a built site and makes the header policy from them. */
 export async function sitePolicy(dir: string): Promise<{ header: string; pagesWithout: string[] }> {
   return sitePolicyOf(await scanSite(dir));
+}
+
+/** The CMS's own headers for /admin/*: its policy, with what only a header can carry. */
+export function adminHeaders(): Record<string, string> {
+  return {
+    "Content-Security-Policy": [ADMIN_CSP, ...HEADER_ONLY_CSP_DIRECTIVES].join("; "),
+    "X-Frame-Options": "DENY",
+  };
 }
 
 /**
@@ -113,6 +126,14 @@ export async function headerRules(dir: string, base: string, csp: string): Promi
   const top = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   for (const entry of top) {
     if (entry.name === HASHED_ASSETS_DIR || entry.name === "_headers" || entry.name === "_redirects") continue;
+    if (entry.name === ADMIN_DIR && entry.isDirectory()) {
+      // "! name" detaches the site's policy (Cloudflare Pages); browsers would enforce both.
+      rules.push({
+        path: withBase(base, `/${ADMIN_DIR}/*`),
+        headers: { "! Content-Security-Policy": "", ...adminHeaders(), "Cache-Control": CACHE_REVALIDATE },
+      });
+      continue;
+    }
     const path = entry.isDirectory() ? `/${entry.name}/*` : `/${entry.name}`;
     rules.push({ path: withBase(base, path), headers: { "Cache-Control": CACHE_REVALIDATE } });
   }
@@ -123,7 +144,7 @@ export function renderHeadersFile(rules: HeaderRule[]): string {
   const blocks = rules.map(
     (rule) =>
       `${rule.path}\n${Object.entries(rule.headers)
-        .map(([name, value]) => `  ${name}: ${value}\n`)
+        .map(([name, value]) => (name.startsWith("! ") ? `  ${name}\n` : `  ${name}: ${value}\n`))
         .join("")}`,
   );
   return `# Response headers for Netlify and Cloudflare Pages, written by the build\n# (src/hosting/policy.ts); do not edit here.\n${blocks.join("\n")}`;

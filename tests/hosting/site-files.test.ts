@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { nginxSiteConfig } from "../../src/hosting/nginx.ts";
 import { CSP_DIRECTIVES, SECURITY_HEADERS } from "../../src/hosting/policy.ts";
 import {
+  adminHeaders,
   articleRedirects,
   headerPolicy,
   headerRules,
@@ -150,7 +151,15 @@ describe("the nginx config", () => {
     for (const block of all.filter((b) => b !== server && b.header !== "server")) {
       expect(block.lines.join(" "), block.header).not.toContain("add_header");
     }
-    expect(config).toContain(`add_header Content-Security-Policy "default-src 'none'; frame-ancestors 'none'" always;`);
+    expect(config).toContain("add_header Content-Security-Policy $site_csp always;");
+    expect(config).toContain(`map $uri $site_csp {\n    default "default-src 'none'; frame-ancestors 'none'";`);
+  });
+
+  it("gives /admin/ the CMS's own policy and forbids framing it, and no other path", () => {
+    const admin = adminHeaders();
+    expect(admin["Content-Security-Policy"]).toContain("frame-ancestors 'none'");
+    expect(config).toContain(`    ~^/admin/ "${admin["Content-Security-Policy"]}";`);
+    expect(config).toContain(`map $uri $site_frame_options {\n    default "";\n    ~^/admin/ "DENY";`);
   });
 
   it("redirects HTTP to HTTPS on the same host, old addresses with 301, and answers unknown ones with the 404 page", () => {

@@ -1,0 +1,62 @@
+/**
+ * The files of /admin/ (decision 017), apart from Decap's own bundle: the page, the
+ * configuration, and the figure button that writes our figure syntax
+ * (`![alt](./photo.jpg "Caption [Credit]")`, see src/markdown/figures.ts).
+ */
+import { stringify } from "yaml";
+import { ADMIN_CSP } from "../hosting/policy.ts";
+import { escapeHtml } from "../model/html.ts";
+
+/** Decap's prebuilt bundle in node_modules, and the name it is published under. */
+export const DECAP_BUNDLE = { from: "decap-cms/dist/decap-cms.js", to: "decap-cms.js" };
+
+export function adminPageHtml(lang: string, siteName: string): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="${escapeHtml(ADMIN_CSP)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex, nofollow">
+<title>${escapeHtml(siteName)}: editing</title>
+</head>
+<body data-pagefind-ignore="all">
+<script src="${DECAP_BUNDLE.to}"></script>
+<script src="figure-component.js"></script>
+</body>
+</html>
+`;
+}
+
+export function adminConfigYaml(config: Record<string, unknown>): string {
+  return `# Written by the build from the schemas and settings (src/cms/config.ts); do not edit.\n${stringify(config)}`;
+}
+
+/**
+ * The figure button of the body editor. The pattern is the figure syntax: a paragraph
+ * holding one image whose title is "Caption [Credit]".
+ */
+export const FIGURE_COMPONENT_JS = `// The body editor's figure button (src/cms/admin-files.ts).
+CMS.registerEditorComponent({
+  id: "figure",
+  label: "Figure",
+  fields: [
+    { name: "image", label: "Photo", widget: "image", choose_url: false, hint: "Stored beside the article." },
+    { name: "alt", label: "Alt text", widget: "string", hint: "What the photo shows, for readers who cannot see it." },
+    { name: "caption", label: "Caption", widget: "string" },
+    { name: "credit", label: "Credit", widget: "string", hint: "Who took it, or the agency." },
+  ],
+  pattern: /^!\\[([^\\]]*)\\]\\((\\S+) "((?:[^"\\\\]|\\\\.)*?)\\s*\\[([^\\[\\]]+)\\]"\\)$/ms,
+  fromBlock: function (match) {
+    return { alt: match[1], image: match[2], caption: match[3].replace(/\\\\"/g, '"'), credit: match[4] };
+  },
+  toBlock: function (data) {
+    var image = data.image && data.image.indexOf("/") === -1 ? "./" + data.image : data.image || "";
+    var title = ((data.caption || "").trim() + " [" + (data.credit || "").trim() + "]").replace(/"/g, '\\\\"');
+    return "![" + (data.alt || "").replace(/[\\[\\]]/g, "") + "](" + image + ' "' + title + '")';
+  },
+  toPreview: function (data) {
+    return "<figure><figcaption>" + (data.caption || "") + " [" + (data.credit || "") + "]</figcaption></figure>";
+  },
+});
+`;
