@@ -5,7 +5,6 @@
  * findings, which is why they can be cached (src/build/cache.ts).
  */
 import { z } from "astro/zod";
-// The slugger Astro's glob loader names entries with (a dependency of astro), so ids match exactly.
 import { LENGTH_LIMITS, articleSchema, textLength } from "../../model/article-schema.ts";
 import { toInstant } from "../../model/dates.ts";
 import { ENTRY_ID_SEGMENT_RE, entryId, topicSlug } from "../../model/slug.ts";
@@ -140,6 +139,14 @@ export interface ArticleFacts {
 }
 
 
+/** The frontmatter fields with a reading-length limit, and which limit applies. */
+const FRONTMATTER_LENGTHS: ReadonlyArray<{ path: string[]; kind: keyof typeof LENGTH_LIMITS }> = [
+  { path: ["headline"], kind: "headline" },
+  { path: ["standfirst"], kind: "standfirst" },
+  { path: ["hero", "caption"], kind: "caption" },
+  { path: ["hero", "alt"], kind: "alt" },
+];
+
 /** A warning when `value` is longer than is good to read (the schema refuses what is far too long). */
 function lengthWarning(
   file: string,
@@ -220,33 +227,8 @@ export function articleFindings(
   }
 
   const lengthWarnings = [
-    lengthWarning(
-      file,
-      { line: fm.lineOf(["headline"]), field: "headline" },
-      "headline",
-      valueAt(fm.data, ["headline"]),
-      "",
-    ),
-    lengthWarning(
-      file,
-      { line: fm.lineOf(["standfirst"]), field: "standfirst" },
-      "standfirst",
-      valueAt(fm.data, ["standfirst"]),
-      "",
-    ),
-    lengthWarning(
-      file,
-      { line: fm.lineOf(["hero", "caption"]), field: "hero.caption" },
-      "caption",
-      valueAt(fm.data, ["hero", "caption"]),
-      "",
-    ),
-    lengthWarning(
-      file,
-      { line: fm.lineOf(["hero", "alt"]), field: "hero.alt" },
-      "alt",
-      valueAt(fm.data, ["hero", "alt"]),
-      "",
+    ...FRONTMATTER_LENGTHS.map(({ path, kind }) =>
+      lengthWarning(file, { line: fm.lineOf(path), field: path.join(".") }, kind, valueAt(fm.data, path), ""),
     ),
     ...body.figures.flatMap((figure, i) => {
       const line = body.figureLines[i] === undefined ? undefined : body.figureLines[i] + bodyOffset;

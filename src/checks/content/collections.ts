@@ -25,8 +25,6 @@ export interface CollectionReport {
   /** The ids of the entries found (valid or not: a broken author file is one problem, not one per article). */
   ids: Set<string>;
   problems: Problem[];
-  /** Images the entries use, relative to the project root (author photos). */
-  images: string[];
 }
 
 /** A flat collection's ids: `<id>.md` files directly in the folder, as Astro's glob names them. */
@@ -47,7 +45,7 @@ async function checkCollection(
   imageFields: (data: unknown) => Array<{ src: string; path: PropertyKey[]; field: string }>,
   checkImage: (path: string) => Promise<string | null>,
 ): Promise<CollectionReport> {
-  const report: CollectionReport = { ids: new Set(), problems: [], images: [] };
+  const report: CollectionReport = { ids: new Set(), problems: [] };
   for (const name of await markdownFiles(resolve(root, dir))) {
     const file = `${dir}/${name}`;
     const id = name.slice(0, -".md".length);
@@ -71,7 +69,7 @@ async function checkCollection(
       const problem = inside ? await checkImage(target) : `must be a file in ${dir}/`;
       if (problem) {
         report.problems.push({ file, line: fm.lineOf(image.path), field: image.field, message: `image "${image.src}" ${problem}` });
-      } else report.images.push(relative(root, target).split("\\").join("/"));
+      }
     }
   }
   return report;
