@@ -4,7 +4,8 @@
  * so the scheduled rebuilds (the GitHub workflow, the systemd timer) ask this to start a
  * build at that minute when it falls between two of their runs.
  */
-import { parsePubDate, toInstant } from "../model/dates.ts";
+import { parsePubDate, toInstant, type PubDate } from "../model/dates.ts";
+import { publicationState } from "../model/publication.ts";
 
 export interface Embargo {
   /** The article's file, relative to the project root. */
@@ -23,14 +24,15 @@ export function nextEmbargo(articles: ReadonlyArray<{ file: string; data: unknow
   for (const { file, data } of articles) {
     if (typeof data !== "object" || data === null) continue;
     const fields = data as Record<string, unknown>;
-    if (fields.draft === true) continue;
-    let at: Date;
+    let published: PubDate;
     try {
-      at = toInstant(parsePubDate(fields.published));
+      published = parsePubDate(fields.published);
     } catch {
       continue;
     }
-    if (at.getTime() <= now.getTime()) continue;
+    // One rule for what is under embargo: the build's own (src/model/publication.ts).
+    if (publicationState({ draft: fields.draft === true, published }, now) !== "embargoed") continue;
+    const at = toInstant(published);
     if (!next || at.getTime() < next.at.getTime()) {
       next = { file, headline: typeof fields.headline === "string" ? fields.headline : "", at };
     }
