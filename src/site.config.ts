@@ -2,6 +2,8 @@
  * Site settings: the one place for the site's name, address, language and publisher.
  * Read by astro.config.mjs, the pages and (later) feeds and structured data.
  */
+import { readSwitch } from "./model/switch.ts";
+
 export interface SiteConfig {
   /** Shown in the header, the <title> and feeds. */
   name: string;
@@ -49,9 +51,9 @@ export interface SiteConfig {
     masthead?: string;
   };
   /**
-   * The browser editor at /admin/ (Decap CMS, decision 017); false leaves it out of the
-   * build, for sites edited only in Git. Off by default until the editor has been driven end
-   * to end in the test suite (SITE_ADMIN=1 turns it on).
+   * The browser editor at /admin/ (Decap CMS, decision 017), on by default; false leaves it
+   * out of the build, for sites edited only in Git. SITE_ADMIN=0 (or 1) at build time
+   * overrides this. An editors' preview (npm run preview:drafts) never has it.
    */
   admin: boolean;
   /** Where /admin/ saves: the GitHub repository and branch, and the OAuth service that signs editors in. */
@@ -77,7 +79,7 @@ export const site: SiteConfig = {
     noBylinesPolicy: "ethics",
     masthead: "about",
   },
-  admin: process.env.SITE_ADMIN === "1",
+  admin: readSwitch("SITE_ADMIN", process.env.SITE_ADMIN, true, "build /admin/"),
   cms: {
     repo: process.env.CMS_REPO ?? "OWNER/REPOSITORY",
     branch: "main",

@@ -6,6 +6,7 @@
  * it, so the scheduled rebuilds never publish a site that points at someone else's domain.
  */
 import { lineAt } from "../model/lines.ts";
+import { readSwitch } from "../model/switch.ts";
 
 /** The command-line flag of `npm run build`, `npm run check` and `npm run nginx-config`. */
 const DEPLOY_FLAG = "--deploy";
@@ -38,11 +39,8 @@ export interface DeployMode {
  */
 export function readDeployMode(args: readonly string[], env: Readonly<Record<string, string | undefined>>): DeployMode {
   const rest = args.filter((arg) => arg !== DEPLOY_FLAG);
-  const value = (env[DEPLOY_ENV] ?? "").trim().toLowerCase();
-  if (!["", "0", "false", "1", "true"].includes(value)) {
-    throw new Error(`${DEPLOY_ENV}: "${env[DEPLOY_ENV]}" is not a setting: use 1 (a build for deployment) or 0`);
-  }
-  return { deploy: rest.length < args.length || value === "1" || value === "true", rest };
+  const fromEnv = readSwitch(DEPLOY_ENV, env[DEPLOY_ENV], false, "a build for deployment");
+  return { deploy: rest.length < args.length || fromEnv, rest };
 }
 
 export interface AddressFinding {

@@ -29,7 +29,8 @@ const TYPES: Record<string, string> = {
 };
 
 const folder = await mkdtemp(join(tmpdir(), "newsroom-cms-"));
-await writeAdminFiles(folder, site, { name: "local" });
+// Served here at /admin/, whatever base path the published site has.
+await writeAdminFiles(folder, { ...site, base: "/" }, { name: "local" });
 
 const server = spawn(process.execPath, [fileURLToPath(import.meta.resolve("decap-server"))], {
   env: { ...process.env, BIND_HOST: host, PORT: "8081", MODE: "fs", GIT_REPO_DIRECTORY: root },

@@ -4,25 +4,38 @@
  * (`![alt](./photo.jpg "Caption [Credit]")`, see src/markdown/figures.ts).
  */
 import { stringify } from "yaml";
-import { ADMIN_CSP } from "../hosting/policy.ts";
+import { ADMIN_CSP, ADMIN_DIR } from "../hosting/policy.ts";
 import { escapeHtml } from "../model/html.ts";
+import { joinBase } from "../model/urls.ts";
 
 /** Decap's prebuilt bundle in node_modules, and the name it is published under. */
 export const DECAP_BUNDLE = { from: "decap-cms/dist/decap-cms.js", to: "decap-cms.js" };
 
-export function adminPageHtml(lang: string, siteName: string): string {
+/** The editor's button for figures, beside the page. */
+export const FIGURE_COMPONENT_FILE = "figure-component.js";
+/** The configuration, beside the page. */
+export const CONFIG_FILE = "config.yml";
+
+/**
+ * The CMS page. Its scripts and configuration are named by their full path under the
+ * site's base (`/newsroom/admin/…`), so the page works whether or not the address it
+ * was opened at ends in a slash.
+ */
+export function adminPageHtml(settings: { lang: string; name: string; base: string }): string {
+  const folder = joinBase(settings.base, `/${ADMIN_DIR}/`);
   return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
+<html lang="${escapeHtml(settings.lang)}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="content-security-policy" content="${escapeHtml(ADMIN_CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(siteName)}: editing</title>
+<title>${escapeHtml(settings.name)}: editing</title>
+<link rel="cms-config-url" type="text/yaml" href="${escapeHtml(folder + CONFIG_FILE)}">
 </head>
 <body data-pagefind-ignore="all">
-<script src="${DECAP_BUNDLE.to}"></script>
-<script src="figure-component.js"></script>
+<script src="${escapeHtml(folder + DECAP_BUNDLE.to)}"></script>
+<script src="${escapeHtml(folder + FIGURE_COMPONENT_FILE)}"></script>
 </body>
 </html>
 `;

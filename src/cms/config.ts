@@ -8,6 +8,7 @@ import { z } from "astro/zod";
 import { articleSchema, ARTICLES_DIR } from "../model/article-schema.ts";
 import { authorSchema, AUTHORS_DIR } from "../model/author-schema.ts";
 import { pageSchema, PAGES_DIR } from "../model/page-schema.ts";
+import { absoluteUrl, joinBase } from "../model/urls.ts";
 
 /** A Decap field, as its configuration takes it. */
 export interface CmsField {
@@ -206,13 +207,19 @@ export function cmsConfigFor(schema: z.ZodType, settings: Partial<Settings>): Cm
   return fieldsOf(shapeOf(schema)!, ARTICLE_WORDS, { sections: [], lang: "en", ...settings });
 }
 
-/** The whole Decap configuration for the site. */
-export function cmsConfig(settings: Settings, backend: CmsBackend): Record<string, unknown> {
+/** The whole Decap configuration for the site (its address, under its base path, for "view live" links). */
+export function cmsConfig(
+  settings: Settings & { url: string; base: string },
+  backend: CmsBackend,
+): Record<string, unknown> {
+  const siteUrl = absoluteUrl(settings.url, joinBase(settings.base, "/"));
   const article = shapeOf(articleSchema(z.string()))!;
   const author = shapeOf(authorSchema(z.string()))!;
   const page = shapeOf(pageSchema)!;
   return {
     ...(backend.name === "local" ? { backend: { name: "git-gateway" }, local_backend: true } : { backend }),
+    site_url: siteUrl,
+    display_url: siteUrl,
     // The Media tab's own folder (decap-server refuses an empty one); each collection
     // below keeps its photos beside the entry. Never public/.
     media_folder: "content/media",

@@ -10,7 +10,14 @@ import { copyFile, mkdir, readdir, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { adminConfigYaml, adminPageHtml, DECAP_BUNDLE, FIGURE_COMPONENT_JS } from "../cms/admin-files.ts";
+import {
+  adminConfigYaml,
+  adminPageHtml,
+  CONFIG_FILE,
+  DECAP_BUNDLE,
+  FIGURE_COMPONENT_FILE,
+  FIGURE_COMPONENT_JS,
+} from "../cms/admin-files.ts";
 import { cmsConfig, type CmsBackend } from "../cms/config.ts";
 import { ADMIN_DIR } from "../hosting/policy.ts";
 
@@ -18,6 +25,9 @@ interface AdminSettings {
   name: string;
   lang: string;
   sections: readonly string[];
+  /** The site's address and the path under it (the page names its files under the path). */
+  url: string;
+  base: string;
 }
 
 /** Writes every file of the CMS into `dir` (the built site, or the folder `npm run cms` serves). */
@@ -27,9 +37,9 @@ export async function writeAdminFiles(dir: string, settings: AdminSettings, back
   // The bundle loads its parts (chunks named <n>.decap-cms.js) from beside itself.
   const parts = (await readdir(dirname(bundle))).filter((name) => name.endsWith(DECAP_BUNDLE.to));
   await Promise.all(parts.map((name) => copyFile(join(dirname(bundle), name), join(dir, name))));
-  await writeFile(join(dir, "index.html"), adminPageHtml(settings.lang, settings.name));
-  await writeFile(join(dir, "config.yml"), adminConfigYaml(cmsConfig(settings, backend)));
-  await writeFile(join(dir, "figure-component.js"), FIGURE_COMPONENT_JS);
+  await writeFile(join(dir, "index.html"), adminPageHtml(settings));
+  await writeFile(join(dir, CONFIG_FILE), adminConfigYaml(cmsConfig(settings, backend)));
+  await writeFile(join(dir, FIGURE_COMPONENT_FILE), FIGURE_COMPONENT_JS);
 }
 
 export function adminIntegration(options: {

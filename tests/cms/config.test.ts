@@ -25,7 +25,10 @@ function configKeys(fields: readonly CmsField[], prefix = ""): string[] {
   ]);
 }
 
-const config = cmsConfig({ sections: ["News", "World"], lang: "ar" }, { name: "local" });
+const config = cmsConfig(
+  { sections: ["News", "World"], lang: "ar", url: "https://news.example", base: "/newsroom/" },
+  { name: "local" },
+);
 const collections = config.collections as { name: string; fields: CmsField[] }[];
 const fieldsOf = (name: string) => collections.find((c) => c.name === name)!.fields;
 
@@ -65,5 +68,12 @@ describe("the CMS configuration", () => {
     expect(articles).toMatchObject({ path: "{{slug}}/index", media_folder: "", public_folder: "" });
     expect(JSON.stringify(config)).not.toContain("public/");
     expect(config.media_folder).toBe("content/media");
+  });
+
+  it("links to the live site under its base path", () => {
+    expect(config).toMatchObject({
+      site_url: "https://news.example/newsroom/",
+      display_url: "https://news.example/newsroom/",
+    });
   });
 });

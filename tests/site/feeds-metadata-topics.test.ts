@@ -25,6 +25,7 @@ import {
 } from "../helpers/listing-fixtures.ts";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
 import { DAY_IDS } from "../helpers/newsroom-day-fixtures.ts";
+import { ADMIN_PAGE } from "../helpers/admin.ts";
 
 const dist = inject("site");
 const { dir: baseDist, base } = inject("siteBase");
@@ -65,8 +66,9 @@ describe("every page's head", () => {
 
   it("has a title, description, absolute canonical URL, feed links, favicon and theme colour", async () => {
     expect(files.length).toBeGreaterThan(10);
-    // The 404 page answers for any address, so it names no canonical URL.
-    for (const file of files.filter((f) => f !== "/404.html")) {
+    // The 404 page answers for any address, so it names no canonical URL; the CMS page is
+    // not part of the published site (admin.test.ts judges it).
+    for (const file of files.filter((f) => f !== "/404.html" && f !== `/${ADMIN_PAGE}`)) {
       const doc = parseDocument(await read(dist, file));
       const head = doc.head;
       // A renamed article's old address holds only a redirect page (src/hosting/site-files.ts).
@@ -386,7 +388,7 @@ describe("topics, archive and related articles", () => {
 });
 
 describe("search", () => {
-  it("indexes article bodies only, and loads JavaScript on /search/ alone", async () => {
+  it("indexes article bodies only, and loads JavaScript on /search/ alone (and the CMS page, judged in admin.test.ts)", async () => {
     expect(existsSync(join(dist, "pagefind/pagefind.js"))).toBe(true);
     const article = await page(dist, `articles/${SEED_ID}`);
     expect(article.querySelector("[data-pagefind-body]")).not.toBeNull();
@@ -394,7 +396,7 @@ describe("search", () => {
     expect(search.querySelector('script[src="/pagefind/pagefind-ui.js"]')).not.toBeNull();
     expect(textOf(search.querySelector("noscript"))).toContain("archive");
     for (const file of await htmlFiles(dist)) {
-      if (file.startsWith("/search/")) continue;
+      if (file.startsWith("/search/") || file === `/${ADMIN_PAGE}`) continue;
       const doc = parseDocument(await read(dist, file));
       const active = [...doc.querySelectorAll("script")].filter(
         (s) => s.getAttribute("type") !== "application/ld+json",

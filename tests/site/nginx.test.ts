@@ -8,7 +8,8 @@
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { CACHE_IMMUTABLE, CACHE_REVALIDATE, SECURITY_HEADERS } from "../../src/hosting/policy.ts";
+import { ADMIN_DIR, CACHE_IMMUTABLE, CACHE_REVALIDATE, SECURITY_HEADERS } from "../../src/hosting/policy.ts";
+import { adminHeaders } from "../../src/hosting/site-files.ts";
 import {
   assertNginxAvailable,
   get,
@@ -63,6 +64,21 @@ describe.skipIf(!haveNginx)("nginx with the generated config", () => {
     expect(response.headers["content-type"]).toBe("image/avif");
     expectSecurityHeaders(response, asset);
     expect(response.headers["cache-control"]).toBe(CACHE_IMMUTABLE);
+  });
+
+  it("gives the CMS at /admin/ its own policy and X-Frame-Options: DENY, and no other page either", async () => {
+    for (const path of [`/${ADMIN_DIR}/`, `/${ADMIN_DIR}/decap-cms.js`]) {
+      const response = await fetchPath(path);
+      expect(response.status, path).toBe(200);
+      expect(response.headers["content-security-policy"], path).toBe(adminHeaders()["Content-Security-Policy"]);
+      expect(response.headers["x-frame-options"], path).toBe("DENY");
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+        expect(response.headers[name.toLowerCase()], `${path}: ${name}`).toBe(value);
+      }
+    }
+    const home = await fetchPath("/");
+    expect(home.headers["x-frame-options"]).toBeUndefined();
+    expect(String(home.headers["content-security-policy"])).not.toContain("'unsafe-eval'");
   });
 
   it("answers an unknown URL with 404, the site's 404 page and every header", async () => {
@@ -122,6 +138,10 @@ describe.skipIf(!haveNginx)("nginx with the generated config", () => {
       expect(missing.body).toBe(await readFile(join(siteBase.dir, "404.html"), "utf8"));
       const moved = await get(`${sub.httpsUrl}${siteBase.base}articles/${RENAMED_FORMER_SLUG}/`, sub.ca);
       expect(moved.headers.location).toBe(`${siteBase.base}articles/${RENAMED_ID}/`);
+      const admin = await get(`${sub.httpsUrl}${siteBase.base}${ADMIN_DIR}/`, sub.ca);
+      expect(admin.status).toBe(200);
+      expect(admin.headers["content-security-policy"]).toBe(adminHeaders()["Content-Security-Policy"]);
+      expect(admin.headers["x-frame-options"]).toBe("DENY");
     } finally {
       await sub.stop();
     }

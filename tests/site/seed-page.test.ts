@@ -5,6 +5,7 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parseDocument, textOf } from "../helpers/html.ts";
 import { readSeed, SEED_ID } from "../helpers/seed.ts";
+import { ADMIN_FILE_RE, ADMIN_PAGE } from "../helpers/admin.ts";
 
 const dist = inject("site");
 const seed = readSeed();
@@ -93,15 +94,21 @@ describe("the seed article page", () => {
 });
 
 describe("the whole built site", () => {
-  it("ships zero JavaScript outside /search/: no executable script, no .js file referenced", async () => {
+  it("ships zero JavaScript outside /search/ and the CMS page: no executable script, no .js file referenced", async () => {
     const files = await allFiles(dist);
-    // JavaScript files exist only for search: Pagefind's bundle and the search page's own script.
+    // JavaScript files exist only for search (Pagefind's bundle and the search page's own
+    // script) and for the CMS (Decap's bundle and its figure button, in admin/).
     const scripts = files.filter((f) => /\.m?js$/.test(f)).map((f) => f.slice(dist.length));
     expect(
-      scripts.every((f) => f.startsWith("/pagefind/") || f.startsWith("/_astro/")),
+      scripts.every((f) => f.startsWith("/pagefind/") || f.startsWith("/_astro/") || ADMIN_FILE_RE.test(f.slice(1))),
       scripts.join(),
     ).toBe(true);
-    for (const file of files.filter((f) => f.endsWith(".html") && !f.startsWith(join(dist, "search")))) {
+    // admin/index.html is judged in admin.test.ts: only its own files from admin/.
+    const pages = files.filter(
+      (f) => f.endsWith(".html") && !f.startsWith(join(dist, "search")) && f !== join(dist, ADMIN_PAGE),
+    );
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
       const doc = parseDocument(await readFile(file, "utf8"));
       // The one script element allowed is JSON-LD: data, never executed.
       const active = [...doc.querySelectorAll("script")].filter(
