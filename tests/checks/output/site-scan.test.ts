@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { scanSite } from "../../../src/checks/output/site-scan.ts";
 import { outputProblems } from "../../../src/checks/output/index.ts";
 import { projectCaches } from "../../../src/build/cache.ts";
+import { ADMIN_CSP } from "../../../src/hosting/policy.ts";
+import { escapeHtml } from "../../../src/model/html.ts";
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
@@ -92,5 +94,32 @@ describe("scanSite", () => {
       'broken: index.html: a href "/missing/" has no page (no index.html there)',
     ]);
     expect(cached).toEqual(fresh);
+  });
+});
+
+describe("the CMS page's policy", () => {
+  it("is allowed on admin/index.html, exactly as ADMIN_CSP, and nowhere else", async () => {
+    const site = await folder();
+    const admin = `<meta http-equiv="content-security-policy" content="${escapeHtml(ADMIN_CSP)}">`;
+    const widened = `<meta http-equiv="content-security-policy" content="${escapeHtml(`${ADMIN_CSP}; script-src-elem *`)}">`;
+    await writeFiles(site, {
+      "index.html": page("home"),
+      "404.html": page("not found"),
+      "admin/index.html": page(`<script src="/admin/decap-cms.js"></script>`, admin),
+      "admin/decap-cms.js": "",
+      "admin/copy.html": page("", admin),
+      "news/index.html": page("", admin),
+      "other/admin/index.html": page("", admin),
+    });
+    const problems = await outputProblems(site, { base: "/" });
+    expect(problems.map((p) => p.split(":")[0]).sort()).toEqual([
+      "admin/copy.html",
+      "news/index.html",
+      "other/admin/index.html",
+    ]);
+    await writeFiles(site, { "admin/index.html": page("", widened) });
+    expect((await outputProblems(site, { base: "/" })).some((p) => p.startsWith("admin/index.html: its CSP"))).toBe(
+      true,
+    );
   });
 });
