@@ -18,6 +18,7 @@ interface AdminSettings {
   name: string;
   lang: string;
   sections: readonly string[];
+  timeZone: string;
 }
 
 /** Writes every file of the CMS into `dir` (the built site, or the folder `npm run cms` serves). */
