@@ -39,7 +39,7 @@ const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Zulu", "Zulu
  * named zone, so elsewhere the time is the editor's own, written with its offset
  * (`+01:00`): the same instant either way.
  */
-export function dateWidget(timeZone: string): Record<string, unknown> {
+function dateWidget(timeZone: string): Record<string, unknown> {
   const utc = UTC_ZONES.has(timeZone);
   return {
     widget: "datetime",
