@@ -179,6 +179,9 @@ describe.skipIf(!haveChrome)("npm run cms in Chromium", () => {
     await page.getByText("Changes saved", { exact: true }).waitFor();
     await page.getByText("Writing in Articles collection").click();
     await page.getByText(HEADLINE).waitFor();
+    // The "Entry saved" notice would cover the top of the list.
+    await page.getByRole("button", { name: "close", exact: true }).click();
+    await page.getByText("Entry saved").waitFor({ state: "detached" });
     await page.screenshot({ path: join(shotDir, "cms-articles-1280.png") });
 
     // No finding at all in the file the editor wrote (the placeholder site address is warned about).
@@ -218,6 +221,8 @@ describe.skipIf(!haveChrome)("npm run cms in Chromium", () => {
     await expect.poll(() => readFile(articleFile(), "utf8"), { timeout: 20_000 }).toContain(CORRECTION);
     const written = await readFile(articleFile(), "utf8");
     expect(written).toMatch(/^ {2}- date: "?2026-12-01T10:30:00\+00:00"?$/m);
+    // A date the editor did not touch is written back as it was.
+    expect(written).toMatch(/^published: "?2026-11-30T09:15:00\+00:00"?$/m);
     expect(written).toMatch(/^ {4}kind: correction$/m);
 
     const check = await run("src/cli/check.ts");
