@@ -59,7 +59,7 @@ CMS.registerEditorComponent({
     { name: "caption", label: "Caption", widget: "string" },
     { name: "credit", label: "Credit", widget: "string", hint: "Who took it, or the agency." },
   ],
-  pattern: /^!\\[([^\\]]*)\\]\\((\\S+) "((?:[^"\\\\]|\\\\.)*?)\\s*\\[([^\\[\\]]+)\\]"\\)$/ms,
+  pattern: /^!\\[([^\\]]*)\\]\\((\\S+) "((?:[^"\\\\]|\\\\.)*?)\\s*\\[([^\\[\\]]+)\\]"\\)$/s,
   fromBlock: function (match) {
     return { alt: match[1], image: match[2], caption: match[3].replace(/\\\\"/g, '"'), credit: match[4] };
   },

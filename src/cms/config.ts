@@ -28,11 +28,28 @@ interface FieldWords {
   widget?: "datetime" | "image" | "relation" | "text" | "hidden";
 }
 
+/** Zone names whose offset is always zero. */
+const UTC_ZONES = new Set(["UTC", "Etc/UTC", "Etc/GMT", "GMT", "Etc/Zulu", "Zulu"]);
+
 /**
- * The stored form of every date: moment's format, with the offset (`+00:00`). Decap
- * writes the string this produces, which `parsePubDate` reads.
+ * The datetime widget's options: what the editor types is stored as the string its
+ * `format` (dayjs) produces, which `parsePubDate` reads. On a site in UTC the picker is
+ * in UTC (`picker_utc`, labelled so) and the offset is written as the literal `+00:00`, so
+ * the editor's own time zone never leaks in; Decap's YAML reader would also turn a plain
+ * `…Z` time into a Date and write it back as `….000Z`. Decap cannot pick in any other
+ * named zone, so elsewhere the time is the editor's own, written with its offset
+ * (`+01:00`): the same instant either way.
  */
-const CMS_DATE_FORMAT = "YYYY-MM-DDTHH:mm:ssZ";
+function dateWidget(timeZone: string): Record<string, unknown> {
+  const utc = UTC_ZONES.has(timeZone);
+  return {
+    widget: "datetime",
+    format: utc ? "YYYY-MM-DDTHH:mm:ss[+00:00]" : "YYYY-MM-DDTHH:mm:ssZ",
+    date_format: "YYYY-MM-DD",
+    time_format: "HH:mm",
+    picker_utc: utc,
+  };
+}
 
 const ARTICLE_WORDS: Record<string, FieldWords> = {
   headline: { label: "Headline", hint: "The title, as readers see it on the page and in lists." },
@@ -132,6 +149,8 @@ export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefine
 interface Settings {
   sections: readonly string[];
   lang: string;
+  /** The site's time zone (IANA name), which dates are entered in when it is UTC. */
+  timeZone: string;
 }
 
 function fieldsOf(
@@ -139,21 +158,25 @@ function fieldsOf(
   words: Record<string, FieldWords>,
   settings: Settings,
   prefix = "",
+  inListItem = false,
+  inOptionalObject = false,
 ): CmsField[] {
   return Object.entries(shape).map(([name, schema]) => {
     const path = prefix + name;
     const word = words[path];
     if (!word) throw new Error(`src/cms/config.ts: ${path}: the CMS has no label and hint for this schema field`);
     const { inner, required } = unwrap(schema);
-    const field: CmsField = { name, label: word.label, widget: "string", hint: word.hint, required };
+    // Decap checks the fields of an optional object even when it is left empty, so none of
+    // them is required there; the content check still wants them when the object is given.
+    const field: CmsField = {
+      name,
+      label: word.label,
+      widget: "string",
+      hint: word.hint,
+      required: required && !inOptionalObject,
+    };
     const nested = shapeOf(inner);
-    if (word.widget === "datetime")
-      Object.assign(field, {
-        widget: "datetime",
-        format: CMS_DATE_FORMAT,
-        date_format: "YYYY-MM-DD",
-        time_format: "HH:mm",
-      });
+    if (word.widget === "datetime") Object.assign(field, dateWidget(settings.timeZone));
     else if (word.widget === "image") Object.assign(field, { widget: "image", choose_url: false });
     else if (word.widget === "hidden" || word.widget === "text") field.widget = word.widget;
     else if (word.widget === "relation")
@@ -171,18 +194,26 @@ function fieldsOf(
       Object.assign(field, {
         widget: "object",
         collapsed: !required,
-        fields: fieldsOf(nested, words, settings, `${path}.`),
+        fields: fieldsOf(nested, words, settings, `${path}.`, inListItem, inOptionalObject || !required),
       });
     else if (inner instanceof z.ZodArray) {
       const item = shapeOf(inner.element as z.ZodType);
       Object.assign(field, {
         widget: "list",
-        ...(item ? { fields: fieldsOf(item, words, settings, `${path}.`) } : {}),
+        ...(item ? { fields: fieldsOf(item, words, settings, `${path}.`, true) } : {}),
       });
     } else if (inner instanceof z.ZodEnum) Object.assign(field, { widget: "select", options: inner.options });
     else if (inner instanceof z.ZodBoolean) Object.assign(field, { widget: "boolean" });
     else if (inner instanceof z.ZodNumber) Object.assign(field, { widget: "number", value_type: "int" });
-    if (schema instanceof z.ZodDefault && field.widget !== "list" && field.widget !== "hidden" && !("default" in field))
+    // No defaults inside list items: Decap would start every new entry with one item made of
+    // them (an update with a kind and no date); the schema fills them in when left out.
+    if (
+      schema instanceof z.ZodDefault &&
+      !inListItem &&
+      field.widget !== "list" &&
+      field.widget !== "hidden" &&
+      !("default" in field)
+    )
       field.default = schema.def.defaultValue;
     return field;
   });
@@ -200,11 +231,13 @@ const BODY: CmsField = {
 
 /** Where the CMS saves: the Git host in production, the local checkout for `npm run cms`. */
 export type CmsBackend =
-  { name: "github"; repo: string; branch: string; base_url?: string; auth_endpoint?: string } | { name: "local" };
+  | { name: "github"; repo: string; branch: string; base_url?: string; auth_endpoint?: string }
+  /** decap-server, reached at `url` (`npm run cms` passes it on from the editor's own origin). */
+  | { name: "local"; url: string };
 
 /** The article fields as the CMS shows them, from a schema (a parameter, so a test can extend it). */
 export function cmsConfigFor(schema: z.ZodType, settings: Partial<Settings>): CmsField[] {
-  return fieldsOf(shapeOf(schema)!, ARTICLE_WORDS, { sections: [], lang: "en", ...settings });
+  return fieldsOf(shapeOf(schema)!, ARTICLE_WORDS, { sections: [], lang: "en", timeZone: "UTC", ...settings });
 }
 
 /** The whole Decap configuration for the site (its address, under its base path, for "view live" links). */
@@ -217,7 +250,9 @@ export function cmsConfig(
   const author = shapeOf(authorSchema(z.string()))!;
   const page = shapeOf(pageSchema)!;
   return {
-    ...(backend.name === "local" ? { backend: { name: "git-gateway" }, local_backend: true } : { backend }),
+    ...(backend.name === "local"
+      ? { backend: { name: "git-gateway" }, local_backend: { url: backend.url } }
+      : { backend }),
     site_url: siteUrl,
     display_url: siteUrl,
     // The Media tab's own folder (decap-server refuses an empty one); each collection

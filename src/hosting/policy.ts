@@ -79,15 +79,16 @@ export const ADMIN_DIR = "admin";
 /**
  * The CMS page's own policy, and only its own: Decap's config validator compiles schemas
  * with `new Function` ('unsafe-eval'); its styles are injected at run time
- * ('unsafe-inline' styles); photos not yet saved preview as data: and blob: URLs; it talks
- * to the Git host's API (GitHub) or, under `npm run cms`, to decap-server on loopback.
+ * ('unsafe-inline' styles); photos not yet saved preview as data: and blob: URLs, which it
+ * also fetches back to save them; it talks to the Git host's API (GitHub), or under
+ * `npm run cms` to its own origin, which passes the calls on to decap-server.
  */
 export const ADMIN_CSP = [
   "default-src 'self'",
   "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob: https://avatars.githubusercontent.com https://raw.githubusercontent.com",
-  "connect-src 'self' https://api.github.com http://localhost:8081",
+  "connect-src 'self' blob: https://api.github.com",
   "frame-src 'none'",
   "object-src 'none'",
   "base-uri 'none'",

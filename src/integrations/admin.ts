@@ -28,6 +28,7 @@ interface AdminSettings {
   /** The site's address and the path under it (the page names its files under the path). */
   url: string;
   base: string;
+  timeZone: string;
 }
 
 /** Writes every file of the CMS into `dir` (the built site, or the folder `npm run cms` serves). */

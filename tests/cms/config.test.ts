@@ -25,9 +25,10 @@ function configKeys(fields: readonly CmsField[], prefix = ""): string[] {
   ]);
 }
 
+const LOCAL = { name: "local", url: "http://127.0.0.1:8080/api/v1" } as const;
 const config = cmsConfig(
-  { sections: ["News", "World"], lang: "ar", url: "https://news.example", base: "/newsroom/" },
-  { name: "local" },
+  { sections: ["News", "World"], lang: "ar", timeZone: "UTC", url: "https://news.example", base: "/newsroom/" },
+  LOCAL,
 );
 const collections = config.collections as { name: string; fields: CmsField[] }[];
 const fieldsOf = (name: string) => collections.find((c) => c.name === name)!.fields;
@@ -56,11 +57,35 @@ describe("the CMS configuration", () => {
     for (const field of article.filter((f) => f.name !== "body")) expect(field.hint).toBeTruthy();
   });
 
-  it("stores dates as text the schema reads", () => {
+  it("stores dates as text the schema reads, picked in UTC on a site in UTC", () => {
     const published = fieldsOf("articles").find((f) => f.name === "published")!;
-    expect(published.widget).toBe("datetime");
-    // What moment's "YYYY-MM-DDTHH:mm:ssZ" writes for a UTC time.
-    expect(parsePubDate("2026-11-30T09:15:00+00:00").iso).toMatch(/^2026-11-30T09:15/);
+    expect(published).toMatchObject({ widget: "datetime", picker_utc: true, format: "YYYY-MM-DDTHH:mm:ss[+00:00]" });
+    // What that format writes for 09:15 typed into the picker, whatever the browser's zone.
+    expect(parsePubDate("2026-11-30T09:15:00+00:00").iso).toBe("2026-11-30T09:15:00+00:00");
+    const elsewhere = cmsConfig(
+      { sections: [], lang: "en", timeZone: "Europe/Paris", url: "https://news.example", base: "/" },
+      LOCAL,
+    );
+    const fields = (elsewhere.collections as { fields: CmsField[] }[])[0]!.fields;
+    // Decap picks only in UTC or the browser's zone: the editor's own offset, the same instant.
+    expect(fields.find((f) => f.name === "published")).toMatchObject({
+      picker_utc: false,
+      format: "YYYY-MM-DDTHH:mm:ssZ",
+    });
+  });
+
+  it("starts a new article with no update and requires nothing inside an optional object", () => {
+    const byName = new Map(fieldsOf("articles").map((f) => [f.name, f]));
+    const items = byName.get("updates")!.fields as CmsField[];
+    expect(items.filter((f) => "default" in f)).toEqual([]);
+    for (const name of ["withdrawn", "source", "hero"])
+      for (const field of byName.get(name)!.fields as CmsField[])
+        expect(field.required, `${name}.${field.name}`).toBe(false);
+    expect(items.find((f) => f.name === "date")!.required).toBe(true);
+  });
+
+  it("points the local backend at the address it is given", () => {
+    expect(config.local_backend).toEqual({ url: LOCAL.url });
   });
 
   it("keeps photos beside the article, never in public/", () => {

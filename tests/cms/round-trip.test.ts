@@ -38,7 +38,10 @@ import { newsroomArticleFiles, newsroomContentFiles } from "../helpers/newsroom-
 import { newsroomDayFiles } from "../helpers/newsroom-day-fixtures.ts";
 
 const decap = frontmatterYAML();
-const collections = cmsConfig(site, { name: "local" }).collections as Array<{ name: string; fields: CmsField[] }>;
+const collections = cmsConfig(site, { name: "local", url: "http://127.0.0.1:8080/api/v1" }).collections as Array<{
+  name: string;
+  fields: CmsField[];
+}>;
 const fieldOrder = (name: string) => collections.find((c) => c.name === name)!.fields.map((f) => f.name);
 
 /** What Decap does to a file when an editor opens it and saves it unchanged. */

@@ -7,7 +7,14 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { adminIntegration } from "../../src/integrations/admin.ts";
 
-const settings = { name: "The Wire Desk", lang: "en", sections: ["News"], url: "https://example.org", base: "/" };
+const settings = {
+  name: "The Wire Desk",
+  lang: "en",
+  sections: ["News"],
+  url: "https://example.org",
+  base: "/",
+  timeZone: "UTC",
+};
 const backend = { name: "github", repo: "owner/repo", branch: "main" } as const;
 const made: string[] = [];
 
