@@ -1,3 +1,5 @@
+import { parseShardScheme, type ShardScheme } from "./build/search-shards.ts";
+
 /**
  * Site settings: the one place for the site's name, address, language and publisher.
  * Read by astro.config.mjs, the pages and (later) feeds and structured data.
@@ -54,6 +56,12 @@ export interface SiteConfig {
    * to end in the test suite (SITE_ADMIN=1 turns it on).
    */
   admin: boolean;
+  /**
+   * How the search index is split into shards, each rebuilt only when one of its articles
+   * changed (decision 018): `{ by: "year" }`, or `{ by: "count", articles: N }` in order of
+   * publication. `SEARCH_SHARDS` (`year` or a number) overrides it.
+   */
+  searchShards: ShardScheme;
   /** Where /admin/ saves: the GitHub repository and branch, and the OAuth service that signs editors in. */
   cms: { repo: string; branch: string; authBaseUrl?: string };
 }
@@ -78,6 +86,7 @@ export const site: SiteConfig = {
     masthead: "about",
   },
   admin: process.env.SITE_ADMIN === "1",
+  searchShards: parseShardScheme(process.env.SEARCH_SHARDS ?? "year"),
   cms: {
     repo: process.env.CMS_REPO ?? "OWNER/REPOSITORY",
     branch: "main",
