@@ -8,9 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rename, rm } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { dirname, join, relative } from "node:path";
 import * as pagefind from "pagefind";
 import type { CheckedArticle } from "../checks/content/index.ts";
 import { toInstant } from "../model/dates.ts";
@@ -90,6 +90,26 @@ async function freshFolder(cached: string): Promise<string> {
   }
 }
 
+/**
+ * Puts the files below `from` that `wanted` (their path relative to it) into `to`, as hard
+ * links: the cache's files are never written again, only replaced. Copied when `to` is on
+ * another file system.
+ */
+async function linkTree(from: string, to: string, wanted: (path: string) => boolean): Promise<void> {
+  const made = new Set<string>();
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    const path = relative(from, join(entry.parentPath, entry.name));
+    if (!entry.isFile() || !wanted(path)) continue;
+    const folder = dirname(join(to, path));
+    if (!made.has(folder)) await mkdir(folder, { recursive: true });
+    made.add(folder);
+    await link(join(from, path), join(to, path)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EXDEV") throw error;
+      await copyFile(join(from, path), join(to, path));
+    });
+  }
+}
+
 export interface SearchIndexResult {
   articles: number;
   shards: number;
@@ -123,10 +143,11 @@ export async function buildSearchIndex(
       indexed++;
     }
     // The newest shard brings Pagefind's scripts for all; the others need only their index.
-    await cp(from, join(site, "pagefind", shardFolder(shards, position)), {
-      recursive: true,
-      filter: (path) => position === 0 || path === from || INDEX_FILE.test(relative(from, path)),
-    });
+    await linkTree(
+      from,
+      join(site, "pagefind", shardFolder(shards, position)),
+      (path) => position === 0 || INDEX_FILE.test(path),
+    );
     if (!ready) await rename(from, cached).catch(() => rm(from, { recursive: true, force: true }));
   }
   const merged = shards.slice(1).map((_, i) => shardFolder(shards, i + 1));
