@@ -86,7 +86,9 @@ export const site: SiteConfig = {
     masthead: "about",
   },
   admin: process.env.SITE_ADMIN === "1",
-  searchShards: parseShardScheme(process.env.SEARCH_SHARDS ?? "year"),
+  searchShards: process.env.SEARCH_SHARDS
+    ? parseShardScheme(process.env.SEARCH_SHARDS)
+    : { by: "count", articles: 2500 },
   cms: {
     repo: process.env.CMS_REPO ?? "OWNER/REPOSITORY",
     branch: "main",

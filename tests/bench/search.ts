@@ -40,6 +40,8 @@ const { values } = parseArgs({
     articles: { type: "string", default: "1000" },
     variants: { type: "string", default: "single,year,count:2000" },
     queries: { type: "string", default: "ceasefire,parliament opposition,inflation" },
+    // The variants whose rebuilds (one article edited, nothing changed) are measured: all unless named.
+    edits: { type: "string" },
     keep: { type: "boolean", default: false },
     // A project kept by an earlier run (--keep) of one size: its build is reused.
     reuse: { type: "string" },
@@ -270,7 +272,7 @@ try {
       }
       let edited: typeof cold | undefined;
       let unchanged: typeof cold | undefined;
-      if (variant !== "single") {
+      if (variant !== "single" && (!values.edits || values.edits.split(",").includes(variant))) {
         // An editor's correction to one article's text, then the same again with nothing changed.
         const text = await readFile(corpus.sample, "utf8");
         await writeFile(corpus.sample, text.replace(/\n\n([A-Z])/, "\n\nCorrected: $1"));
