@@ -2,7 +2,7 @@
  * The Pagefind index, in shards (./search-shards.ts, docs/decisions/018-search-shards.md),
  * made from the articles' own files (./search-records.ts), not from the built pages. Each
  * shard's built files are cached by its articles' content hashes: a shard none of whose
- * articles changed is copied from the cache, so a template change indexes nothing. Shards
+ * articles changed is linked from the cache, so a template change indexes nothing. Shards
  * are indexed one after another, with Pagefind stopped between them, so the indexer never
  * holds more than the largest shard. A failure fails the build.
  */
