@@ -6,7 +6,6 @@ import { CSP_DIRECTIVES } from "./src/hosting/policy.ts";
 import { publishGuard } from "./src/integrations/publish-guard.ts";
 import { MAX_INPUT_PIXELS } from "./src/checks/images.ts";
 import { markedProcessor } from "./src/markdown/astro-processor.ts";
-import { pagefindIndex } from "./src/integrations/pagefind.ts";
 import { sitemapWithLastmod } from "./src/integrations/sitemap.ts";
 import { site } from "./src/site.config.ts";
 import { buildClock, CLOCK_ENV } from "./src/model/clock.ts";
@@ -53,13 +52,13 @@ export default defineConfig({
       },
     },
   },
-  // Sitemap first, then the search index: both read the finished pages.
-  // The publish guard last: it checks content before the build and the finished site after.
+  // Sitemap first: it reads the finished pages.
+  // The publish guard last: it checks content before the build, then indexes the articles for
+  // search and checks the finished site after.
   // A preview has no sitemap (nor feeds: see src/integrations/edition.ts).
   integrations: [
     editionIntegration({ now, preview }),
     ...(preview ? [] : sitemapWithLastmod()),
-    pagefindIndex({ handoff }),
     // The CMS at /admin/ (decision 017): written after the pages, before the checks.
     adminIntegration({
       enabled: site.admin && !preview,
@@ -71,7 +70,13 @@ export default defineConfig({
         ...(site.cms.authBaseUrl ? { base_url: site.cms.authBaseUrl } : {}),
       },
     }),
-    publishGuard({ lang: site.lang, handoff, settings: site, edition: { now, preview } }),
+    publishGuard({
+      lang: site.lang,
+      handoff,
+      settings: site,
+      edition: { now, preview },
+      searchShards: site.searchShards,
+    }),
   ],
   markdown: {
     // marked is our one Markdown engine (see src/markdown/engine.ts).

@@ -1,3 +1,5 @@
+import { parseShardScheme, type ShardScheme } from "./build/search-shards.ts";
+
 /**
  * Site settings: the one place for the site's name, address, language and publisher.
  * Read by astro.config.mjs, the pages and (later) feeds and structured data.
@@ -56,6 +58,12 @@ export interface SiteConfig {
    * overrides this. An editors' preview (npm run preview:drafts) never has it.
    */
   admin: boolean;
+  /**
+   * How the search index is split into shards, each rebuilt only when one of its articles
+   * changed (decision 019): `{ by: "year" }`, or `{ by: "count", articles: N }` in order of
+   * publication. `SEARCH_SHARDS` (`year` or a number) overrides it.
+   */
+  searchShards: ShardScheme;
   /** Where /admin/ saves: the GitHub repository and branch, and the OAuth service that signs editors in. */
   cms: { repo: string; branch: string; authBaseUrl?: string };
 }
@@ -80,6 +88,9 @@ export const site: SiteConfig = {
     masthead: "about",
   },
   admin: readSwitch("SITE_ADMIN", process.env.SITE_ADMIN, true, "build /admin/"),
+  searchShards: process.env.SEARCH_SHARDS
+    ? parseShardScheme(process.env.SEARCH_SHARDS)
+    : { by: "count", articles: 2500 },
   cms: {
     repo: process.env.CMS_REPO ?? "OWNER/REPOSITORY",
     branch: "main",

@@ -47,6 +47,23 @@ export const CACHES = {
     name: "social-cards",
     sources: ["src/views/social-card.ts", "src/model/text-direction.ts", PACKAGES],
   },
+  /**
+   * Built search index shards (folders), by their articles' content hashes: the records are
+   * made from the articles' files, so templates are not among the sources.
+   */
+  searchShards: {
+    name: "search-shards",
+    sources: [
+      "src/build/search-index.ts",
+      "src/build/search-records.ts",
+      "src/build/search-shards.ts",
+      "src/checks/content/frontmatter.ts",
+      "src/markdown",
+      "src/model",
+      "src/strings",
+      PACKAGES,
+    ],
+  },
 } as const satisfies Record<string, CacheSpec>;
 
 /** Where a project's caches live. */
@@ -170,7 +187,7 @@ export class FileCache {
     await writeWhole(this.pathOf(name), bytes).catch(() => undefined);
   }
 
-  /** Deletes every file but those named in `keep`, and every other version's folder. */
+  /** Deletes every entry (file or folder) but those named in `keep`, and every other version's folder. */
   async prune(keep: Iterable<string>): Promise<void> {
     const kept = new Set(keep);
     for (const version of await readdir(this.#top).catch(() => [] as string[])) {
@@ -178,7 +195,8 @@ export class FileCache {
     }
     for (const name of await readdir(this.#folder).catch(() => [] as string[])) {
       // Files being written (`*.tmp`) belong to a worker still drawing: left to it.
-      if (!kept.has(name) && !name.endsWith(".tmp")) await rm(join(this.#folder, name), { force: true });
+      if (!kept.has(name) && !name.endsWith(".tmp"))
+        await rm(join(this.#folder, name), { recursive: true, force: true });
     }
   }
 }

@@ -19,6 +19,7 @@ import {
   sitePolicyOf,
 } from "../hosting/site-files.ts";
 import { projectCaches } from "./cache.ts";
+import type { SearchSettings } from "./search-index.ts";
 
 /** What the last steps need from Astro's resolved configuration. */
 export interface FinishSettings {
@@ -28,6 +29,8 @@ export interface FinishSettings {
   /** The project root, whose cache folder the output checks use (src/build/cache.ts). */
   root: string;
   articles: CheckedArticle[];
+  /** What the search index holds and how it is split (./search-index.ts). */
+  search: SearchSettings;
 }
 
 /** Writes `_redirects` and a redirect page at each old address; returns how many. */

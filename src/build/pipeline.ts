@@ -20,7 +20,7 @@ import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite } from "./finish.ts";
 import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
 import { countPageLine, emptyProgress, formatProgress } from "./progress.ts";
-import { buildSearchIndex } from "./search-index.ts";
+import { buildSearchIndex, describeSearchIndex } from "./search-index.ts";
 
 /**
  * Always the same folder: Astro's incremental build hashes each page's compiled code, and
@@ -97,7 +97,7 @@ async function astroBuild(
 async function finishAfterAstro(outDir: string, handoff: HandoffFiles): Promise<void> {
   const settings = await readFinishSettings(handoff.finishSettings);
   const log = (scope: string) => (message: string) => console.log(`[newsroom:${scope}] ${message}`);
-  log("pagefind")(`indexed ${await buildSearchIndex(outDir)} pages for search`);
+  log("pagefind")(describeSearchIndex(await buildSearchIndex(outDir, settings)));
   const problems = await finishSite(outDir, settings, log("publish-guard"));
   if (problems.length > 0) {
     console.error(`\n${problems.join("\n")}`);

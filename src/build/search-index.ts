@@ -1,23 +1,164 @@
 /**
- * Pagefind's index, built from the finished pages with its Node API. Only article
- * bodies are indexed (they carry data-pagefind-body); a failure fails the build.
+ * The Pagefind index, in shards (./search-shards.ts, docs/decisions/019-search-shards.md),
+ * made from the articles' own files (./search-records.ts), not from the built pages. Each
+ * shard's built files are cached by its articles' content hashes: a shard none of whose
+ * articles changed is linked from the cache, so a template change indexes nothing. Shards
+ * are indexed one after another, with Pagefind stopped between them, so the indexer never
+ * holds more than the largest shard. A failure fails the build.
  */
-import { join } from "node:path";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { copyFile, link, mkdir, mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, relative } from "node:path";
 import * as pagefind from "pagefind";
+import type { CheckedArticle } from "../checks/content/index.ts";
+import { toInstant } from "../model/dates.ts";
+import { articlePath } from "../model/urls.ts";
+import { CACHES, FileCache, projectCaches } from "./cache.ts";
+import { searchDocument } from "./search-records.ts";
+import { planShards, shardFolder, shardKey, type SearchEntry, type Shard, type ShardScheme } from "./search-shards.ts";
+import { writeWhole } from "./write-whole.ts";
 
-/** Indexes the built site in `site` into `site/pagefind/`; returns how many pages it read. */
-export async function buildSearchIndex(site: string): Promise<number> {
+/** What the index needs from the build. */
+export interface SearchSettings {
+  /** The ids of the articles whose text this edition shows: the only ones indexed. */
+  shown: string[];
+  /** How the index is split (`searchShards` in src/site.config.ts). */
+  shards: ShardScheme;
+}
+
+/** The search page reads this, in pagefind/, to know which shards to merge into the first. */
+const SHARD_LIST = "shards.json";
+
+/** Files a merged shard needs (the first shard also carries Pagefind's scripts and WebAssembly). */
+const INDEX_FILE = /^(pagefind-entry\.json|[^/]*\.pf_meta|(index|fragment|filter)(\/.*)?)$/;
+
+/** Articles added to Pagefind at once: enough to keep it busy, few enough to bound what waits. */
+const BATCH = 64;
+
+/** Reads each shown article's file for its content hash. */
+async function searchEntries(root: string, articles: readonly CheckedArticle[], shown: ReadonlySet<string>) {
+  const entries: SearchEntry[] = [];
+  for (const article of articles) {
+    if (!shown.has(article.id)) continue;
+    if (!article.schedule) throw new Error(`${article.file}: has no publication date to index it by`);
+    const bytes = await readFile(join(root, article.file));
+    entries.push({
+      id: article.id,
+      file: article.file,
+      published: toInstant(article.schedule.published).getTime(),
+      hash: createHash("sha1").update(bytes).digest("base64url"),
+    });
+  }
+  return entries;
+}
+
+/** Indexes one shard with a fresh Pagefind process, into the folder `output`. */
+async function indexShard(root: string, shard: Shard, lang: string, output: string): Promise<void> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
   try {
-    // Only article pages carry data-pagefind-body: reading just them spares Pagefind
-    // parsing every list page.
-    const added = await index.addDirectory({ path: site, glob: "articles/**/*.html" });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: join(site, "pagefind") });
+    for (let start = 0; start < shard.entries.length; start += BATCH) {
+      const batch = shard.entries.slice(start, start + BATCH);
+      const documents = await Promise.all(
+        batch.map(async (entry) => ({
+          url: articlePath("/", entry.id),
+          content: searchDocument(await readFile(join(root, entry.file), "utf8"), entry.file, lang),
+        })),
+      );
+      const added = await Promise.all(documents.map((document) => index.addHTMLFile(document)));
+      const failed = added.flatMap((result) => result.errors);
+      if (failed.length) throw new Error(`Pagefind: ${failed.join("; ")}`);
+    }
+    const written = await index.writeFiles({ outputPath: output });
     if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-    return added.page_count;
   } finally {
+    // Stopping the process frees everything it held: the next shard starts from nothing.
     await pagefind.close();
   }
+}
+
+/** Where a new shard is written: beside its place in the cache, or, when the cache cannot be written, a temporary folder. */
+async function freshFolder(cached: string): Promise<string> {
+  const fresh = `${cached}.${process.pid}.tmp`;
+  try {
+    await mkdir(fresh, { recursive: true });
+    return fresh;
+  } catch {
+    return mkdtemp(join(tmpdir(), "newsroom-search-"));
+  }
+}
+
+/**
+ * Puts the files below `from` that `wanted` (their path relative to it) into `to`, as hard
+ * links: the cache's files are never written again, only replaced. Copied when `to` is on
+ * another file system.
+ */
+async function linkTree(from: string, to: string, wanted: (path: string) => boolean): Promise<void> {
+  const made = new Set<string>();
+  for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
+    const path = relative(from, join(entry.parentPath, entry.name));
+    if (!entry.isFile() || !wanted(path)) continue;
+    const folder = dirname(join(to, path));
+    if (!made.has(folder)) await mkdir(folder, { recursive: true });
+    made.add(folder);
+    await link(join(from, path), join(to, path)).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EXDEV") throw error;
+      await copyFile(join(from, path), join(to, path));
+    });
+  }
+}
+
+export interface SearchIndexResult {
+  articles: number;
+  shards: number;
+  /** Shards indexed in this build (the others came from the cache). */
+  indexed: number;
+}
+
+/**
+ * Writes the search index of the site in `site` into `site/pagefind/`: the newest shard
+ * there, with Pagefind's scripts, each other in its own folder, and their list.
+ */
+export async function buildSearchIndex(
+  site: string,
+  settings: { root: string; lang: string; articles: CheckedArticle[]; search: SearchSettings },
+): Promise<SearchIndexResult> {
+  const cache = new FileCache(projectCaches(settings.root), CACHES.searchShards);
+  const version = `${cache.version}\0${settings.lang}`;
+  const entries = await searchEntries(settings.root, settings.articles, new Set(settings.search.shown));
+  const planned = planShards(entries, settings.search.shards);
+  // A site with nothing to find still gets an index, so the search page works.
+  const shards = planned.length > 0 ? planned : [{ name: "empty", entries: [] }];
+  const keys = shards.map((shard) => shardKey(shard, version));
+  let indexed = 0;
+  for (const [position, shard] of shards.entries()) {
+    const cached = cache.pathOf(keys[position]!);
+    // A shard's folder is renamed into the cache once whole: if it is there, it is complete.
+    const ready = existsSync(cached);
+    const from = ready ? cached : await freshFolder(cached);
+    if (!ready) {
+      await indexShard(settings.root, shard, settings.lang, from);
+      indexed++;
+    }
+    // The newest shard brings Pagefind's scripts for all; the others need only their index.
+    await linkTree(
+      from,
+      join(site, "pagefind", shardFolder(shards, position)),
+      (path) => position === 0 || INDEX_FILE.test(path),
+    );
+    if (!ready) await rename(from, cached).catch(() => rm(from, { recursive: true, force: true }));
+  }
+  const merged = shards.slice(1).map((_, i) => shardFolder(shards, i + 1));
+  await writeWhole(join(site, "pagefind", SHARD_LIST), JSON.stringify(merged));
+  await cache.prune(keys);
+  return { articles: entries.length, shards: shards.length, indexed };
+}
+
+/** One line for the build's log. */
+export function describeSearchIndex({ articles, shards, indexed }: SearchIndexResult): string {
+  const from = indexed === shards ? "" : `, ${shards - indexed} from cache`;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `indexed ${plural(articles, "article")} for search in ${plural(shards, "shard")} (${indexed} built${from})`;
 }

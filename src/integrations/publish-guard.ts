@@ -20,6 +20,8 @@ import { listPublished, replacedPages } from "../checks/content/public-files.ts"
 import { symlinkProblems } from "../checks/content/symlinks.ts";
 import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite, type FinishSettings } from "../build/finish.ts";
+import { buildSearchIndex, describeSearchIndex } from "../build/search-index.ts";
+import type { ShardScheme } from "../build/search-shards.ts";
 import { readCheckedContent, writeFinishSettings, type BuildHandoff } from "../build/handoff.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
 import { articleImagesPlugin } from "./article-images.ts";
@@ -35,6 +37,8 @@ export interface PublishGuardOptions {
   settings?: CheckOptions["settings"];
   /** The build's clock and whether this is an editors' preview (./edition.ts). */
   edition: Edition;
+  /** How the search index is split (src/site.config.ts). */
+  searchShards: ShardScheme;
 }
 
 interface SetupContext {
@@ -100,8 +104,9 @@ async function refuseReplacedPages(
   throw new Error(failedChecksMessage(replaced));
 }
 
-/** The last steps in this process (a plain `astro build`); any problem fails the build. */
+/** The search index and the last steps in this process (a plain `astro build`); any problem fails the build. */
 async function finishHere(out: string, settings: FinishSettings, logger: AstroIntegrationLogger): Promise<void> {
+  logger.info(describeSearchIndex(await buildSearchIndex(out, settings)));
   const problems = await finishSite(out, settings, (message) => logger.info(message));
   if (problems.length > 0) {
     logger.error(`\n${problems.join("\n")}`);
@@ -123,7 +128,7 @@ export function publishGuard(options: PublishGuardOptions): AstroIntegration {
   const handoff = options.handoff ?? {};
   let articles: CheckedArticle[] = [];
   let edition = options.edition;
-  let settings: Omit<FinishSettings, "articles"> | undefined;
+  let settings: Omit<FinishSettings, "articles" | "search"> | undefined;
   let publicDir: string | undefined;
   return {
     name: "newsroom:publish-guard",
@@ -168,8 +173,10 @@ export function publishGuard(options: PublishGuardOptions): AstroIntegration {
       "astro:build:done": async ({ dir, logger, assets }) => {
         const out = fileURLToPath(dir);
         if (publicDir) await refuseReplacedPages(publicDir, writtenFiles(out, assets), logger);
-        // Former addresses redirect only to articles this edition has.
-        const finish: FinishSettings = { ...settings!, articles: editionArticles(articles, edition).built };
+        // Former addresses redirect only to articles this edition has; search finds only those it shows.
+        const { built, shown } = editionArticles(articles, edition);
+        const search = { shown: shown.map((a) => a.id), shards: options.searchShards };
+        const finish: FinishSettings = { ...settings!, articles: built, search };
         if (handoff.finishSettings) await writeFinishSettings(handoff.finishSettings, finish);
         else await finishHere(out, finish, logger);
       },

@@ -1,15 +1,29 @@
-/** Starts Pagefind's UI on the search page (loaded by pagefind-ui.js just before). */
+/**
+ * Starts Pagefind's UI on the search page (loaded by pagefind-ui.js just before). The index
+ * is in shards (docs/decisions/019-search-shards.md): the newest is the bundle itself, the
+ * others are listed in its shards.json and merged into it.
+ */
 declare global {
   interface Window {
     PagefindUI?: new (options: Record<string, unknown>) => unknown;
   }
 }
 
-export function startSearch(element: HTMLElement | null): void {
-  if (!element || !window.PagefindUI) return;
+/** The folders of the shards to merge, relative to the bundle. */
+async function shardFolders(bundle: string): Promise<string[]> {
+  const response = await fetch(`${bundle}shards.json`);
+  if (!response.ok) throw new Error(`${bundle}shards.json: ${response.status}`);
+  return (await response.json()) as string[];
+}
+
+export async function startSearch(element: HTMLElement | null): Promise<void> {
+  const bundle = element?.dataset.bundle;
+  if (!element || !bundle || !window.PagefindUI) return;
+  const shards = await shardFolders(bundle);
   new window.PagefindUI({
     element,
-    bundlePath: element.dataset.bundle,
+    bundlePath: bundle,
+    mergeIndex: shards.map((folder) => ({ bundlePath: `${bundle}${folder}` })),
     // Result links are stored relative to the site; the base puts them under a sub-path.
     baseUrl: element.dataset.base,
     showImages: false,

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { linkPackages, projectRoot, publisherEnv, tempDir } from "../helpers/build.ts";
 import { writeCorpus } from "./corpus.ts";
+import { treeRss } from "./process-tree.ts";
 
 const { values } = parseArgs({
   options: {
@@ -29,23 +30,6 @@ const outDir = join(projectRoot, "test-output/bench");
 interface Measure {
   seconds: number;
   peakRssMiB: number;
-}
-
-/** Resident memory of a process and all its descendants, from /proc (Linux). */
-async function treeRss(pid: number): Promise<number> {
-  let total = 0;
-  const queue = [pid];
-  while (queue.length) {
-    const p = queue.pop()!;
-    const status = await readFile(`/proc/${p}/status`, "utf8").catch(() => "");
-    const kb = /VmRSS:\s+(\d+)/.exec(status)?.[1];
-    if (kb) total += Number(kb) * 1024;
-    for (const task of await readdir(`/proc/${p}/task`).catch(() => [] as string[])) {
-      const children = await readFile(`/proc/${p}/task/${task}/children`, "utf8").catch(() => "");
-      queue.push(...children.split(/\s+/).filter(Boolean).map(Number));
-    }
-  }
-  return total;
 }
 
 /**

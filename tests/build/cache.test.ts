@@ -112,4 +112,14 @@ describe("FileCache", () => {
     expect(await readdir(join(projectCaches(root).folder, "things", cache.version))).toEqual(["kept.png"]);
     expect(await cache.get("kept.png")).toEqual(Buffer.from("k"));
   });
+
+  it("keeps and drops entries that are folders (a search shard's files) whole", async () => {
+    const root = await project({ "src/things/x.ts": "one" });
+    const cache = new FileCache(projectCaches(root), SPEC);
+    await cache.set("kept/index/a.pf_index", Buffer.from("k"));
+    await cache.set("gone/index/b.pf_index", Buffer.from("g"));
+    await cache.prune(["kept"]);
+    expect(await readdir(join(projectCaches(root).folder, "things", cache.version))).toEqual(["kept"]);
+    expect(await cache.get("kept/index/a.pf_index")).toEqual(Buffer.from("k"));
+  });
 });

@@ -83,8 +83,10 @@ export default async function setup(project: TestProject) {
       remember(tempDir("dist-preview")),
     ])) as [string, string, string, string, string, string];
     await allSettled([
-      astroBuild(root, outDir, clock),
-      astroBuild(baseRoot, baseOutDir, { ...clock, BASE_PATH: SUB_PATH, SITE_LANG: SUB_PATH_LANG }),
+      // The search index split by year at the root, every five articles under the sub-path:
+      // both ways, the search page must merge its shards.
+      astroBuild(root, outDir, { ...clock, SEARCH_SHARDS: "year" }),
+      astroBuild(baseRoot, baseOutDir, { ...clock, BASE_PATH: SUB_PATH, SITE_LANG: SUB_PATH_LANG, SEARCH_SHARDS: "5" }),
       astroBuild(previewRoot, previewOutDir, { ...clock, [PREVIEW_ENV]: "1" }),
     ]);
     project.provide("site", outDir);
