@@ -69,11 +69,15 @@ async function treeRss(pid: number): Promise<number> {
 function failureReason(log: string, code: number | null, signal: NodeJS.Signals | null): string {
   // npm run build ends a failure by saying what became of dist/: the reason is above that.
   const trailer = /^(There is no dist\/ yet\.|dist\/ was left as it was\.|Nothing was built\.)$/;
+  // Stack frames (native "5: 0x…" and JavaScript "at …") say where, not why.
+  const frame = /^(\d+: 0x[0-9a-f]+ |at )/;
   const lines = log
     .split("\n")
     .map((line) => line.trim())
-    .filter((line) => !trailer.test(line));
-  const error = lines.findLast((line) => /error|invalid|heap|memory|killed/i.test(line));
+    .filter((line) => !trailer.test(line) && !frame.test(line));
+  const error =
+    lines.findLast((line) => /fatal|out of memory|invalid string length/i.test(line)) ??
+    lines.findLast((line) => /error|invalid|killed/i.test(line));
   const exit = signal ? `signal ${signal}` : `exit ${code}`;
   return `${error ?? lines.findLast(Boolean) ?? "no output"} (${exit})`.slice(0, 300);
 }
