@@ -10,7 +10,9 @@ import { createHash } from "node:crypto";
 import serifBold from "@fontsource/source-serif-4/files/source-serif-4-latin-700-normal.woff?inline";
 import serifBoldExt from "@fontsource/source-serif-4/files/source-serif-4-latin-ext-700-normal.woff?inline";
 import serifRegular from "@fontsource/source-serif-4/files/source-serif-4-latin-400-normal.woff?inline";
-import naskhBold from "@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff?inline";
+// Satori does not apply GPOS mark positioning: an Arabic font must draw its dots inside each
+// letter's glyph, as Markazi Text does (docs/decisions/020-arabic-card-font.md).
+import arabicBold from "@fontsource/markazi-text/files/markazi-text-arabic-700-normal.woff?inline";
 import { textDirection } from "../model/text-direction.ts";
 import { CACHES, FileCache, projectCaches } from "../build/cache.ts";
 
@@ -37,9 +39,9 @@ const FONTS = [
   { name: "Serif", data: fontData(serifBold), weight: 700 as const, style: "normal" as const },
   { name: "SerifExt", data: fontData(serifBoldExt), weight: 700 as const, style: "normal" as const },
   { name: "Serif", data: fontData(serifRegular), weight: 400 as const, style: "normal" as const },
-  { name: "Naskh", data: fontData(naskhBold), weight: 700 as const, style: "normal" as const },
+  { name: "Arabic", data: fontData(arabicBold), weight: 700 as const, style: "normal" as const },
 ];
-const FAMILY = "Serif, SerifExt, Naskh";
+const FAMILY = "Serif, SerifExt, Arabic";
 
 /** Long headlines get smaller type so that four lines always fit. */
 function headlineSize(headline: string): number {

@@ -1,35 +1,69 @@
 /**
- * npm run bench:build -- --articles 1000,10000 [--runs 1] [--keep]
+ * npm run bench:build -- --articles 1000,10000 [--pairs 3] [--keep]
  *
- * For each size: writes a seeded synthetic corpus, builds it with the project's real
- * configuration (every feature on) and with a minimal Astro site (a content collection
- * and one page template, in tests/bench/minimal), and prints cold build time, articles
- * per second, peak RSS, dist size, the time to rebuild after one article is edited,
- * and the ratio to the minimal build. Writes an SVG chart beside its figures in
- * test-output/bench/.
+ * For each size: writes a seeded synthetic corpus, then measures in pairs, each pair one
+ * right after the other so that a machine whose speed drifts slows both sides alike:
+ *
+ * 1. the minimal Astro site (a content collection and one page template, tests/bench/minimal),
+ *    built cold;
+ * 2. our site with every feature, built cold (no caches) the way a publisher does;
+ * 3. the same copy after one article is edited (ready to deploy);
+ * 4. the same copy after a template change (a comment added to the layout every page
+ *    uses): every page renders again, photos and cards come from the caches.
+ *
+ * Each of 2–4, its peak memory and the size of dist/ are divided by the minimal build of
+ * the same pair. Prints the median and spread (smallest–largest) over the pairs of every
+ * time and ratio, as Markdown tables for docs/performance.md, with the machine and date;
+ * writes the figures (test-output/bench/build.json) and a chart of the ratios
+ * (test-output/bench/build.svg). A build that fails is recorded with its reason, and the
+ * bench goes on.
  */
 import { spawn } from "node:child_process";
-import { cp, mkdir, readFile, readdir, rm, stat, symlink, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { linkPackages, projectRoot, publisherEnv, tempDir } from "../helpers/build.ts";
 import { writeCorpus } from "./corpus.ts";
 import { treeRss } from "./process-tree.ts";
+import { formatSummary, pairedRatios, summarize, type Summary } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: "1000,10000" },
-    runs: { type: "string", default: "1" },
+    pairs: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
   },
 });
 const sizes = values.articles.split(",").map((s) => Number(s.trim()));
-const runs = Number(values.runs);
+const pairCount = Number(values.pairs);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(pairCount) || pairCount < 1) {
+  console.error("usage: npm run bench:build -- --articles 1000,10000 [--pairs 3] [--keep]");
+  process.exit(2);
+}
 const outDir = join(projectRoot, "test-output/bench");
+/** The template every page is rendered through: changing it is a template change for every page. */
+const LAYOUT = "src/layouts/BaseLayout.astro";
+const ARTICLES = "content/articles";
 
-interface Measure {
-  seconds: number;
-  peakRssMiB: number;
+/** One build: how long it took and the peak memory of all its processes, or why it failed. */
+type Measure = { seconds: number; peakRssMiB: number } | { failed: string };
+
+/** The line of a failed build's output that says why: the last error line, or the last line. */
+function failureReason(log: string, code: number | null, signal: NodeJS.Signals | null): string {
+  // npm run build ends a failure by saying what became of dist/: the reason is above that.
+  const trailer = /^(There is no dist\/ yet\.|dist\/ was left as it was\.|Nothing was built\.)$/;
+  // Stack frames (native "5: 0x…" and JavaScript "at …") say where, not why.
+  const frame = /^(\d+: 0x[0-9a-f]+ |at )/;
+  const lines = log
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => !trailer.test(line) && !frame.test(line));
+  const error =
+    lines.findLast((line) => /fatal|out of memory|invalid string length/i.test(line)) ??
+    lines.findLast((line) => /error|invalid|killed/i.test(line));
+  const exit = signal ? `signal ${signal}` : `exit ${code}`;
+  return `${error ?? lines.findLast(Boolean) ?? "no output"} (${exit})`.slice(0, 300);
 }
 
 /**
@@ -43,36 +77,53 @@ async function build(root: string, kind: "full" | "minimal", label: string): Pro
   const command = kind === "full" ? [join(root, "src/cli/build.ts")] : [astro, "build", "--root", root];
   const env = { ...publisherEnv(), ASTRO_TELEMETRY_DISABLED: "1", NO_COLOR: "1" };
   const started = performance.now();
-  const child = spawn(process.execPath, command, {
-    cwd: root,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(process.execPath, command, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
-  child.stdout.on("data", (d) => (log += d));
-  child.stderr.on("data", (d) => (log += d));
+  // Only the end of the output is kept: a failure's reason is there, and a long build prints a lot.
+  const keep = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
   let peak = 0;
-  const timer = setInterval(async () => {
-    if (child.pid) peak = Math.max(peak, await treeRss(child.pid));
+  let sampling = false; // one sample at a time: a busy machine can take longer than the interval
+  const timer = setInterval(() => {
+    if (!child.pid || sampling) return;
+    sampling = true;
+    void treeRss(child.pid).then((rss) => {
+      peak = Math.max(peak, rss);
+      sampling = false;
+    });
   }, 100);
-  const code = await new Promise<number | null>((done) => child.on("close", done));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((done) =>
+    child.on("close", (c, s) => done([c, s])),
+  );
   clearInterval(timer);
   const seconds = (performance.now() - started) / 1000;
-  if (code !== 0) throw new Error(`${label}: build failed (exit ${code})\n${log.slice(-4000)}`);
-  return { seconds, peakRssMiB: peak / 2 ** 20 };
+  let measure: Measure = { seconds, peakRssMiB: peak / 2 ** 20 };
+  if (code !== 0) {
+    const logFile = join(outDir, `failed-${kind}-${label.replace(/\W+/g, "-")}.log`);
+    await writeFile(logFile, log);
+    measure = { failed: `${failureReason(log, code, signal)}; output: ${relative(projectRoot, logFile)}` };
+  }
+  console.log(`    ${label.padEnd(28)} ${describe(measure)}`);
+  return measure;
 }
 
+const describe = (m: Measure) =>
+  "failed" in m ? `failed: ${m.failed}` : `${m.seconds.toFixed(1)} s, ${m.peakRssMiB.toFixed(0)} MiB`;
+
+/** A fresh copy of the site (no caches: its node_modules links packages only), its articles a copy of the corpus. */
 async function project(kind: "full" | "minimal", corpusDir: string): Promise<string> {
   const root = await tempDir(`bench-${kind}`);
   const from = kind === "full" ? projectRoot : join(projectRoot, "tests/bench/minimal");
   const entries =
     kind === "full"
-      ? ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json"]
+      ? // The project's authors and standing pages too: the settings name them.
+        ["src", "public", "astro.config.mjs", "tsconfig.json", "package.json", "content/authors", "content/pages"]
       : ["src", "astro.config.mjs"];
   for (const entry of entries) await cp(join(from, entry), join(root, entry), { recursive: true });
   await linkPackages(root);
-  await mkdir(join(root, "content"), { recursive: true });
-  await symlink(corpusDir, join(root, "content/articles"));
+  // A copy, not a link: the content check publishes nothing from outside the project.
+  await cp(corpusDir, join(root, ARTICLES), { recursive: true });
   return root;
 }
 
@@ -84,112 +135,247 @@ async function dirSize(dir: string): Promise<number> {
   return total;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (n: number, digits = 1) => n.toFixed(digits);
-
-interface Row {
-  articles: number;
-  full: Measure;
-  minimal: Measure;
-  rebuild: Measure;
-  warm: Measure;
-  distMiB: number;
-  photos: number;
+/** A real template change: a comment added inside the body of the layout every page uses. */
+async function touchTemplate(root: string, pair: number): Promise<void> {
+  const file = join(root, LAYOUT);
+  const text = await readFile(file, "utf8");
+  const at = text.lastIndexOf("</body>");
+  if (at < 0) throw new Error(`${LAYOUT}: no </body> to add a comment before`);
+  await writeFile(file, `${text.slice(0, at)}<!-- template change ${pair} -->\n  ${text.slice(at)}`);
 }
 
-const rows: Row[] = [];
+interface Pair {
+  minimal: Measure;
+  full: Measure;
+  edit: Measure;
+  warm: Measure;
+  minimalDistMiB: number | undefined;
+  distMiB: number | undefined;
+}
+
+/** The minimal build, then ours cold, edited and after a template change, one after the other. */
+async function measurePair(corpus: { dir: string; sample: string }, pair: number): Promise<Pair> {
+  const minimalRoot = await project("minimal", corpus.dir);
+  const fullRoot = await project("full", corpus.dir);
+  try {
+    const minimal = await build(minimalRoot, "minimal", "minimal Astro, cold");
+    const minimalDistMiB = "failed" in minimal ? undefined : (await dirSize(join(minimalRoot, "dist"))) / 2 ** 20;
+    const full = await build(fullRoot, "full", "every feature, cold");
+    if ("failed" in full) {
+      const skipped = { failed: "the cold build failed" };
+      return { minimal, full, edit: skipped, warm: skipped, minimalDistMiB, distMiB: undefined };
+    }
+    const distMiB = (await dirSize(join(fullRoot, "dist"))) / 2 ** 20;
+    // An editor's correction: one word changed in one article, then build again.
+    const sample = join(fullRoot, ARTICLES, relative(corpus.dir, corpus.sample));
+    const text = await readFile(sample, "utf8");
+    await writeFile(sample, text.replace(/\n\n([A-Z])/, "\n\nCorrected: $1"));
+    const edit = await build(fullRoot, "full", "one article edited");
+    await touchTemplate(fullRoot, pair);
+    const warm = await build(fullRoot, "full", "template change, warm");
+    return { minimal, full, edit, warm, minimalDistMiB, distMiB };
+  } finally {
+    if (!values.keep) await Promise.all([minimalRoot, fullRoot].map((r) => rm(r, { recursive: true, force: true })));
+  }
+}
+
+const seconds = (m: Measure) => ("failed" in m ? undefined : m.seconds);
+const rss = (m: Measure) => ("failed" in m ? undefined : m.peakRssMiB);
+const known = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined);
+const summaryOf = (xs: (number | undefined)[]): Summary | undefined =>
+  known(xs).length ? summarize(known(xs)) : undefined;
+
+/** Every figure of one size: medians and spreads over the pairs, ratios from each pair. */
+function summarizeSize(pairs: Pair[]) {
+  const base = pairs.map((p) => seconds(p.minimal));
+  const baseRss = pairs.map((p) => rss(p.minimal));
+  return {
+    seconds: {
+      minimal: summaryOf(base),
+      full: summaryOf(pairs.map((p) => seconds(p.full))),
+      edit: summaryOf(pairs.map((p) => seconds(p.edit))),
+      warm: summaryOf(pairs.map((p) => seconds(p.warm))),
+    },
+    peakRssMiB: {
+      minimal: summaryOf(baseRss),
+      full: summaryOf(pairs.map((p) => rss(p.full))),
+    },
+    distMiB: { minimal: summaryOf(pairs.map((p) => p.minimalDistMiB)), full: summaryOf(pairs.map((p) => p.distMiB)) },
+    ratios: {
+      full: summaryOf(
+        pairedRatios(
+          pairs.map((p) => seconds(p.full)),
+          base,
+        ),
+      ),
+      edit: summaryOf(
+        pairedRatios(
+          pairs.map((p) => seconds(p.edit)),
+          base,
+        ),
+      ),
+      warm: summaryOf(
+        pairedRatios(
+          pairs.map((p) => seconds(p.warm)),
+          base,
+        ),
+      ),
+      peakRss: summaryOf(
+        pairedRatios(
+          pairs.map((p) => rss(p.full)),
+          baseRss,
+        ),
+      ),
+      dist: summaryOf(
+        pairedRatios(
+          pairs.map((p) => p.distMiB),
+          pairs.map((p) => p.minimalDistMiB),
+        ),
+      ),
+    },
+  };
+}
+
+interface SizeResult {
+  articles: number;
+  words: number;
+  photos: number;
+  pairs: Pair[];
+  summary: ReturnType<typeof summarizeSize>;
+}
+
+const astroVersion = JSON.parse(await readFile(join(projectRoot, "node_modules/astro/package.json"), "utf8")).version;
+const machine = {
+  date: new Date().toISOString(),
+  cores: cpus().length,
+  cpu: cpus()[0]?.model ?? "unknown",
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.versions.node,
+  astro: astroVersion as string,
+  loadAverage: loadavg()[0]!,
+};
+console.log(
+  `${machine.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, Astro ${machine.astro}; load average ${machine.loadAverage.toFixed(2)}`,
+);
+
+const time = (s: Summary | undefined) => formatSummary(s, { digits: 1, unit: " s" });
+const ratio = (s: Summary | undefined) => formatSummary(s, { digits: 2, unit: "×" });
+const mib = (s: Summary | undefined, digits = 0) => formatSummary(s, { digits, unit: " MiB" });
+
+const results: SizeResult[] = [];
 await mkdir(outDir, { recursive: true });
 for (const size of sizes) {
   const corpusDir = await tempDir(`corpus-${size}`);
-  const corpus = await writeCorpus(corpusDir, { articles: size });
-  console.log(`\n${size} articles (${corpus.words.toLocaleString("en")} words, ${corpus.photos} photos)`);
-  const fulls: Measure[] = [];
-  const minimals: Measure[] = [];
-  let rebuild: Measure | undefined;
-  let warm: Measure | undefined;
-  let distMiB = 0;
-  for (let run = 0; run < runs; run++) {
-    const full = await project("full", corpusDir);
-    const minimal = await project("minimal", corpusDir);
-    const dist = join(full, "dist");
-    fulls.push(await build(full, "full", "full"));
-    minimals.push(await build(minimal, "minimal", "minimal"));
-    distMiB = (await dirSize(dist)) / 2 ** 20;
-    if (run === 0) {
-      // An editor's correction: one word changed in one article, then build again.
-      const text = await readFile(corpus.sample, "utf8");
-      await writeFile(corpus.sample, text.replace(/\n\n([A-Z])/, "\n\nCorrected: $1"));
-      rebuild = await build(full, "full", "rebuild");
-      await writeFile(corpus.sample, text);
-      // A template change: every page renders again, but photos and cards come from cache.
-      await rm(join(full, "node_modules/.astro/incremental-build.json"), { force: true });
-      warm = await build(full, "full", "warm");
+  try {
+    const corpus = await writeCorpus(corpusDir, { articles: size });
+    console.log(`\n${size} articles (${corpus.words.toLocaleString("en")} words, ${corpus.photos} photos)`);
+    const pairs: Pair[] = [];
+    for (let pair = 1; pair <= pairCount; pair++) {
+      console.log(`  pair ${pair} of ${pairCount}`);
+      pairs.push(await measurePair(corpus, pair));
     }
-    if (!values.keep)
-      await Promise.all([rm(full, { recursive: true, force: true }), rm(minimal, { recursive: true, force: true })]);
+    results.push({ articles: size, words: corpus.words, photos: corpus.photos, pairs, summary: summarizeSize(pairs) });
+  } finally {
+    if (!values.keep) await rm(corpusDir, { recursive: true, force: true });
   }
-  const row: Row = {
-    articles: size,
-    full: { seconds: median(fulls.map((m) => m.seconds)), peakRssMiB: Math.max(...fulls.map((m) => m.peakRssMiB)) },
-    minimal: {
-      seconds: median(minimals.map((m) => m.seconds)),
-      peakRssMiB: Math.max(...minimals.map((m) => m.peakRssMiB)),
-    },
-    rebuild: rebuild!,
-    warm: warm!,
-    distMiB,
-    photos: corpus.photos,
-  };
-  rows.push(row);
-  console.log(
-    `  cold build, every feature   ${fmt(row.full.seconds)} s  (${fmt(size / row.full.seconds, 0)} articles/s)`,
-  );
-  console.log(`  peak RSS                    ${fmt(row.full.peakRssMiB, 0)} MiB`);
-  console.log(`  dist/                       ${fmt(row.distMiB)} MiB`);
-  console.log(`  rebuild after one edit      ${fmt(row.rebuild.seconds)} s`);
-  console.log(
-    `  every page again, warm      ${fmt(row.warm.seconds)} s, ${fmt(row.warm.peakRssMiB, 0)} MiB (photos and cards cached)`,
-  );
-  console.log(`  minimal Astro build         ${fmt(row.minimal.seconds)} s, ${fmt(row.minimal.peakRssMiB, 0)} MiB`);
-  console.log(
-    `  ratio to minimal            ${fmt(row.full.seconds / row.minimal.seconds, 2)}x cold, ${fmt(row.warm.seconds / row.minimal.seconds, 2)}x warm`,
-  );
-  if (!values.keep) await rm(corpusDir, { recursive: true, force: true });
+  // Written after every size, so a long run that is stopped keeps what it measured.
+  await writeFile(join(outDir, "build.json"), JSON.stringify({ machine, pairs: pairCount, results }, null, 2));
 }
+await writeFile(join(outDir, "build.svg"), chart(results));
 
-await writeFile(join(outDir, "build.json"), JSON.stringify(rows, null, 2));
-await writeFile(join(outDir, "build.svg"), chart(rows));
+const failures = (r: SizeResult) =>
+  [
+    ...new Set(
+      r.pairs.flatMap((p) =>
+        (["minimal", "full", "edit", "warm"] as const).flatMap((k) => {
+          const m = p[k];
+          return "failed" in m ? [`${k}: failed: ${m.failed}`] : [];
+        }),
+      ),
+    ),
+  ].join("; ");
+
+console.log(
+  `\nMeasured on ${machine.date.slice(0, 10)} on a ${machine.cores}-core, ${machine.memoryGiB} GiB machine (Node ${machine.node}, Astro ${machine.astro}), ${pairCount} pair${pairCount === 1 ? "" : "s"} per size; median (smallest–largest).\n`,
+);
+console.log(
+  "| articles | minimal Astro, cold | every feature, cold | one article edited | template change, warm | peak RSS (minimal → ours) | `dist/` (minimal → ours) |",
+);
+console.log("| -------: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of results) {
+  const s = r.summary;
+  console.log(
+    `| ${r.articles.toLocaleString("en")} | ${time(s.seconds.minimal)} | ${time(s.seconds.full)} | ${time(s.seconds.edit)} | ${time(s.seconds.warm)} | ${mib(s.peakRssMiB.minimal)} → ${mib(s.peakRssMiB.full)} | ${mib(s.distMiB.minimal, 1)} → ${mib(s.distMiB.full, 1)} |`,
+  );
+}
+console.log("\nEach as a ratio to the minimal build of the same pair:\n");
+console.log("| articles | cold | one article edited | template change, warm | peak RSS | `dist/` |");
+console.log("| -------: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of results) {
+  const s = r.summary.ratios;
+  console.log(
+    `| ${r.articles.toLocaleString("en")} | ${ratio(s.full)} | ${ratio(s.edit)} | ${ratio(s.warm)} | ${ratio(s.peakRss)} | ${ratio(s.dist)} |`,
+  );
+}
+for (const r of results) {
+  const why = failures(r);
+  if (why) console.log(`\n${r.articles.toLocaleString("en")} articles: ${why}`);
+}
 console.log(`\nfigures: test-output/bench/build.json, chart: test-output/bench/build.svg`);
 
-/** Build time against article count, ours and the minimal site's, as a plain SVG line chart. */
-function chart(data: Row[]): string {
+/** The three time ratios per size, as bars at their median with a whisker over their spread. */
+function chart(data: SizeResult[]): string {
   const W = 640;
   const H = 400;
-  const pad = { left: 64, right: 24, top: 32, bottom: 48 };
-  const maxX = Math.max(...data.map((r) => r.articles));
-  const maxY = Math.max(...data.map((r) => Math.max(r.full.seconds, r.minimal.seconds, r.warm.seconds))) * 1.1 || 1;
-  const x = (v: number) => pad.left + (v / maxX) * (W - pad.left - pad.right);
+  const pad = { left: 56, right: 24, top: 72, bottom: 48 };
+  const series = [
+    { name: "cold, every feature", colour: "#9b1c1c", pick: (r: SizeResult) => r.summary.ratios.full },
+    { name: "one article edited", colour: "#0a4ea3", pick: (r: SizeResult) => r.summary.ratios.edit },
+    { name: "template change, warm", colour: "#b36b00", pick: (r: SizeResult) => r.summary.ratios.warm },
+  ];
+  const maxY = Math.max(1, ...data.flatMap((r) => series.map((s) => s.pick(r)?.max ?? 0))) * 1.1;
   const y = (v: number) => H - pad.bottom - (v / maxY) * (H - pad.top - pad.bottom);
-  const line = (pick: (r: Row) => number) => data.map((r) => `${fmt(x(r.articles))},${fmt(y(pick(r)))}`).join(" ");
-  const ticks = data
-    .map((r) => `<text x="${fmt(x(r.articles))}" y="${H - pad.bottom + 18}" text-anchor="middle">${r.articles}</text>`)
+  const group = (W - pad.left - pad.right) / Math.max(data.length, 1);
+  const bar = Math.min(40, group / (series.length + 1));
+  const f = (n: number) => n.toFixed(1);
+  const bars = data
+    .map((r, i) => {
+      const left = pad.left + i * group + (group - bar * series.length) / 2;
+      const label = `<text x="${f(pad.left + (i + 0.5) * group)}" y="${H - pad.bottom + 18}" text-anchor="middle">${r.articles.toLocaleString("en")}</text>`;
+      return (
+        label +
+        series
+          .map((s, j) => {
+            const v = s.pick(r);
+            const x = left + j * bar;
+            if (!v) return `<text x="${f(x + bar / 2)}" y="${f(y(0) - 4)}" text-anchor="middle">—</text>`;
+            const mid = x + bar / 2;
+            return `<rect x="${f(x + 2)}" y="${f(y(v.median))}" width="${f(bar - 4)}" height="${f(y(0) - y(v.median))}" fill="${s.colour}"><title>${s.name}: ${ratio(v)}</title></rect><line x1="${f(mid)}" y1="${f(y(v.min))}" x2="${f(mid)}" y2="${f(y(v.max))}" stroke="#222"/><line x1="${f(mid - 5)}" y1="${f(y(v.min))}" x2="${f(mid + 5)}" y2="${f(y(v.min))}" stroke="#222"/><line x1="${f(mid - 5)}" y1="${f(y(v.max))}" x2="${f(mid + 5)}" y2="${f(y(v.max))}" stroke="#222"/>`;
+          })
+          .join("")
+      );
+    })
+    .join("\n");
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map(
+      (t) => `<text x="${pad.left - 8}" y="${f(y(maxY * t) + 4)}" text-anchor="end">${(maxY * t).toFixed(1)}×</text>`,
+    )
     .join("");
-  const yTicks = [0, 0.25, 0.5, 0.75, 1]
-    .map((f) => `<text x="${pad.left - 8}" y="${fmt(y(maxY * f) + 4)}" text-anchor="end">${fmt(maxY * f, 0)} s</text>`)
+  const legend = series
+    .map((s, j) => `<text x="${pad.left + 8}" y="${16 + j * 16}" fill="${s.colour}">■ ${s.name}</text>`)
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">
-<title>Build time against article count</title>
+<title>Build time as a ratio to the minimal Astro build of the same pair, median and spread</title>
 <rect width="100%" height="100%" fill="#fff"/>
+${legend}
 <line x1="${pad.left}" y1="${H - pad.bottom}" x2="${W - pad.right}" y2="${H - pad.bottom}" stroke="#333"/>
 <line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${H - pad.bottom}" stroke="#333"/>
-${ticks}${yTicks}
+<line x1="${pad.left}" y1="${f(y(1))}" x2="${W - pad.right}" y2="${f(y(1))}" stroke="#333" stroke-dasharray="4 4"/>
+<text x="${W - pad.right}" y="${f(y(1) - 4)}" text-anchor="end">minimal Astro = 1×</text>
+<text x="${W - pad.right}" y="16" text-anchor="end">median of ${pairCount} pair${pairCount === 1 ? "" : "s"}; whiskers: smallest–largest</text>
+${ticks}
+${bars}
 <text x="${W / 2}" y="${H - 8}" text-anchor="middle">articles</text>
-<polyline fill="none" stroke="#9b1c1c" stroke-width="2" points="${line((r) => r.full.seconds)}"/>
-<polyline fill="none" stroke="#0a4ea3" stroke-width="2" stroke-dasharray="6 4" points="${line((r) => r.minimal.seconds)}"/>
-<polyline fill="none" stroke="#b36b00" stroke-width="2" stroke-dasharray="2 3" points="${line((r) => r.warm.seconds)}"/>
-<text x="${pad.left + 8}" y="${pad.top}" fill="#9b1c1c">our site, every feature (cold)</text>
-<text x="${pad.left + 8}" y="${pad.top + 16}" fill="#0a4ea3">minimal Astro site</text>
-<text x="${pad.left + 8}" y="${pad.top + 32}" fill="#b36b00">our site, photos and cards cached</text>
 </svg>
 `;
 }

@@ -52,7 +52,7 @@ export interface Corpus {
   sample: string;
 }
 
-function sentence(rnd: () => number): string {
+export function sentence(rnd: () => number): string {
   const n = 8 + Math.floor(rnd() * 18);
   const words = Array.from({ length: n }, () => WORDS[Math.floor(rnd() * WORDS.length)]!);
   words[0] = words[0]![0]!.toUpperCase() + words[0]!.slice(1);
