@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { metadataEntry, storedFigureImages, unrenderedEntryTypes } from "../../src/content-layer/loaders.ts";
+import type { LoaderContext } from "astro/loaders";
+import { heldSets, metadataEntry, storedFigureImages, unrenderedEntryTypes } from "../../src/content-layer/loaders.ts";
 
 const entry = {
   id: "a",
@@ -47,5 +48,43 @@ describe("the file types the article loader hands Astro's glob loader", () => {
 
   it("are left to Astro when its loader context has none", () => {
     expect(unrenderedEntryTypes(undefined)).toBeUndefined();
+  });
+});
+
+/** A store that records each set, as Astro's does (each set schedules a write of the whole store). */
+function recordingStore() {
+  const entries = new Map<string, { id: string; data: Record<string, unknown> }>();
+  const sets: string[] = [];
+  const store = {
+    get: (id: string) => entries.get(id),
+    set: (entry: { id: string; data: Record<string, unknown> }) => {
+      sets.push(entry.id);
+      entries.set(entry.id, entry);
+      return true;
+    },
+  } as unknown as LoaderContext["store"];
+  return { store, sets };
+}
+
+describe("the entries a load sets", () => {
+  it("reach the store together when the load is over, each id once, as last set", () => {
+    const { store, sets } = recordingStore();
+    const held = heldSets(store);
+    held.store.set({ id: "a", data: { n: 1 } });
+    held.store.set({ id: "b", data: { n: 1 } });
+    held.store.set({ id: "a", data: { n: 2 } });
+    expect(sets).toEqual([]);
+    expect(held.store.get("a")?.data).toEqual({ n: 2 });
+    held.release();
+    expect(sets).toEqual(["a", "b"]);
+    expect(store.get("a")?.data).toEqual({ n: 2 });
+  });
+
+  it("go straight in after it (a file edited under astro dev)", () => {
+    const { store, sets } = recordingStore();
+    const held = heldSets(store);
+    held.release();
+    held.store.set({ id: "c", data: {} });
+    expect(sets).toEqual(["c"]);
   });
 });
