@@ -2,51 +2,20 @@
  * The content collections: articles, one Markdown file each, checked against the one
  * article schema (src/model/article-schema.ts); authors (src/model/author-schema.ts), whom
  * articles name through `reference("authors")`; and the standing pages
- * (src/model/page-schema.ts). Unknown fields are errors.
+ * (src/model/page-schema.ts). Unknown fields are errors. The loaders are in
+ * src/content-layer/loaders.ts: an article is stored without its body, which its page
+ * renders.
  */
 import { defineCollection, reference } from "astro:content";
-import { glob, type Loader } from "astro/loaders";
-import { readFile } from "node:fs/promises";
+import type { LoaderContext } from "astro/loaders";
 import { now, preview } from "virtual:newsroom/edition";
 import { ARTICLES_DIR, articleSchema } from "./model/article-schema.ts";
 import { AUTHORS_DIR, authorSchema } from "./model/author-schema.ts";
 import { PAGES_DIR, pageSchema } from "./model/page-schema.ts";
-import { strictFrontmatterData } from "./checks/content/frontmatter.ts";
+import { articleGlob, strictGlob } from "./content-layer/loaders.ts";
 import { isBuilt, publicationState, type Publishable } from "./model/publication.ts";
 
-/**
- * Astro's glob loader, with each entry's frontmatter read again by our strict YAML
- * reader before the schema sees it: Astro reads YAML with js-yaml, which turns an
- * unquoted `2026-13-45` into a real date in 2027. With this, dates reach the schema as
- * the text the author wrote, in `astro dev` as in a build. (The build also runs the
- * whole content check first: see src/checks/content/ and src/integrations/publish-guard.ts.)
- */
-function strictGlob(options: Parameters<typeof glob>[0], afterLoad?: (store: Store) => void): Loader {
-  const inner = glob(options);
-  return {
-    ...inner,
-    load: async (context) => {
-      await inner.load({
-        ...context,
-        parseData: async (props) =>
-          context.parseData(
-            props.filePath
-              ? {
-                  ...props,
-                  data: strictFrontmatterData(
-                    await readFile(props.filePath, "utf8"),
-                    props.filePath,
-                  ) as typeof props.data,
-                }
-              : props,
-          ),
-      });
-      afterLoad?.(context.store);
-    },
-  };
-}
-
-type Store = Parameters<Loader["load"]>[0]["store"];
+type Store = LoaderContext["store"];
 
 /**
  * Leaves in the collection only what this edition publishes (src/model/publication.ts):
@@ -60,7 +29,7 @@ function editionOnly(store: Store): void {
   for (const entry of store.values()) {
     const state = publicationState(entry.data as unknown as Publishable, now);
     if (!isBuilt(state, preview)) store.delete(entry.id);
-    else if (state === "withdrawn" && (entry.body !== undefined || entry.assetImports?.length)) {
+    else if (state === "withdrawn" && (entry.rendered !== undefined || entry.assetImports?.length)) {
       const { hero, ...data } = entry.data as { hero?: { caption: string; credit: string } };
       store.delete(entry.id);
       store.set({
@@ -74,7 +43,7 @@ function editionOnly(store: Store): void {
 }
 
 const articles = defineCollection({
-  loader: strictGlob({ base: `./${ARTICLES_DIR}`, pattern: "**/*.md" }, editionOnly),
+  loader: articleGlob({ base: `./${ARTICLES_DIR}`, pattern: "**/*.md" }, { afterLoad: editionOnly }),
   schema: ({ image }) => articleSchema(image(), reference("authors")),
 });
 

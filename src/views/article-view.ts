@@ -7,14 +7,13 @@ import type { CollectionEntry } from "astro:content";
 import { bodyReadingText } from "./article-text.ts";
 import { compareNewestFirst, formatPubDate, type PubDate } from "../model/dates.ts";
 import { figureHtml, renderInline } from "../markdown/engine.ts";
-import { renderedFigures } from "../markdown/astro-processor.ts";
 import { escapeHtml, htmlToText } from "../model/html.ts";
 import { articleSourcePath } from "../model/article-schema.ts";
 import { countWords, minutesForWords } from "../model/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
 import { strings } from "../strings/index.ts";
-import { articleBodyHtml } from "./article-body.ts";
+import { articleBody } from "./article-body.ts";
 import { fallbackImage, figureCredit, heroCredit, resolveFigureImage, type SingleImage } from "./figure-image.ts";
 
 export type Article = CollectionEntry<"articles">;
@@ -80,7 +79,8 @@ function latestUpdate(article: Article): PubDate | undefined {
 export async function articleView(article: Article): Promise<ArticleView> {
   const path = articlePath(BASE, article.id);
   const url = absoluteUrl(site.url, path);
-  const bodyHtml = await articleBodyHtml(article);
+  const body = await articleBody(article);
+  const bodyHtml = body.html;
   const wordCount = countWords(bodyReadingText(bodyHtml));
   const filePath = articleSourcePath(article);
   const { hero } = article.data;
@@ -93,8 +93,8 @@ export async function articleView(article: Article): Promise<ArticleView> {
       image: hero.image ? { ...(await fallbackImage(hero.image, heroCredit(hero))), alt: hero.alt ?? "" } : undefined,
     });
   }
-  // As the content layer rendered them: no second Markdown parse.
-  for (const figure of renderedFigures(article.rendered)) {
+  // As the body was rendered: no second Markdown parse.
+  for (const figure of body.figures) {
     const rights = figure.image ? article.data.figures[figure.image.src] : undefined;
     const image = figure.image
       ? {

@@ -35,6 +35,12 @@ export interface Frontmatter {
   body: string;
 }
 
+/** Where the body of a Markdown file starts: just past the frontmatter (0 when there is none). */
+export function bodyStart(source: string): number {
+  const match = FRONTMATTER_RE.exec(source);
+  return match ? match.index + match[0].length : 0;
+}
+
 export type FrontmatterResult = { ok: true; frontmatter: Frontmatter } | { ok: false; line: number; message: string };
 
 export function readFrontmatter(source: string): FrontmatterResult {
