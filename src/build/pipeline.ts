@@ -22,7 +22,13 @@ import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite } from "./finish.ts";
 import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
 import { countPageLine, emptyProgress, formatProgress } from "./progress.ts";
-import { linkPages, recordPublishedManifest, removeDroppedPages, reusablePages } from "./previous-output.ts";
+import {
+  astroManifest,
+  linkPages,
+  recordPublishedManifest,
+  removeDroppedPages,
+  reusablePages,
+} from "./previous-output.ts";
 import { buildSearchIndex } from "./search-index.ts";
 
 /**
@@ -185,14 +191,15 @@ export async function buildSite(
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped(`The build failed (astro build exited with ${code}); see the messages above.`);
   }
+  const manifest = await astroManifest(root);
   try {
-    await removeDroppedPages(root, dist, outDir, linked.value);
+    await removeDroppedPages(dist, outDir, linked.value, manifest);
     await finishAfterAstro(outDir, handoff);
   } catch (error) {
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped((error as Error).message);
   }
   const old = await swapIntoPlace(root, outDir, dist);
-  await recordPublishedManifest(root);
+  await recordPublishedManifest(root, manifest);
   if (old) removeInBackground(old);
 }

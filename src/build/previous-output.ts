@@ -65,18 +65,19 @@ function publishedManifestFile(root: string): string {
 
 /** The pages of the published site that Astro may reuse: none unless Astro's manifest is the one dist/ was built with. */
 export async function reusablePages(root: string): Promise<string[]> {
-  const [manifest, published] = await Promise.all([
-    readText(join(root, ASTRO_MANIFEST)),
-    readText(publishedManifestFile(root)),
-  ]);
+  const [manifest, published] = await Promise.all([astroManifest(root), readText(publishedManifestFile(root))]);
   if (manifest === undefined || published === undefined) return [];
   if ((JSON.parse(published) as { manifest?: string }).manifest !== digest(manifest)) return [];
   return manifestPages(manifest);
 }
 
-/** After a swap: dist/ now holds the site Astro's current manifest describes. */
-export async function recordPublishedManifest(root: string): Promise<void> {
-  const manifest = await readText(join(root, ASTRO_MANIFEST));
+/** Astro's manifest as its last build left it (undefined when there is none). */
+export async function astroManifest(root: string): Promise<string | undefined> {
+  return readText(join(root, ASTRO_MANIFEST));
+}
+
+/** After a swap: dist/ now holds the site `manifest` (from {@link astroManifest}) describes. */
+export async function recordPublishedManifest(root: string, manifest: string | undefined): Promise<void> {
   if (manifest === undefined) await rm(publishedManifestFile(root), { force: true });
   else await writeWhole(publishedManifestFile(root), JSON.stringify({ manifest: digest(manifest) }));
 }
@@ -101,11 +102,17 @@ export async function linkPages(dist: string, outDir: string, files: readonly st
 
 /**
  * After `astro build`: removes each linked page this build did not produce, neither reused
- * (listed in Astro's new manifest) nor written (then it is no longer dist/'s file), such as
+ * (listed in Astro's new `manifest`) nor written (then it is no longer dist/'s file), such as
  * the page of an article that was deleted.
  */
-export async function removeDroppedPages(root: string, dist: string, outDir: string, linked: readonly string[]) {
-  const kept = new Set(manifestPages((await readText(join(root, ASTRO_MANIFEST))) ?? ""));
+export async function removeDroppedPages(
+  dist: string,
+  outDir: string,
+  linked: readonly string[],
+  manifest: string | undefined,
+): Promise<void> {
+  if (linked.length === 0) return;
+  const kept = new Set(manifestPages(manifest ?? ""));
   await Promise.all(
     linked
       .filter((file) => !kept.has(file))

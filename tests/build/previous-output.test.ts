@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
+  astroManifest,
   linkPages,
   manifestPages,
   recordPublishedManifest,
@@ -46,14 +47,14 @@ describe("the pages Astro's incremental manifest records", () => {
 let root: string;
 const dist = () => join(root, "dist");
 const outDir = () => join(root, ".dist-new");
-const astroManifest = () => join(root, "node_modules/.astro/incremental-build.json");
+const astroManifestFile = () => join(root, "node_modules/.astro/incremental-build.json");
 
 beforeEach(async () => {
   root = await mkdtemp(join(tmpdir(), "previous-output-"));
   await writeFiles(dist(), { "articles/a/index.html": "a", "articles/b/index.html": "b", "index.html": "home" });
   await mkdir(join(root, "node_modules/.astro"), { recursive: true });
   await writeFile(
-    astroManifest(),
+    astroManifestFile(),
     manifest({ "/articles/a/": "articles/a/index.html", "/articles/b/": "articles/b/index.html" }),
   );
 });
@@ -62,13 +63,13 @@ afterEach(async () => rm(root, { recursive: true, force: true }));
 describe("which published pages a build may reuse", () => {
   it("none until a build has been published with Astro's current manifest", async () => {
     expect(await reusablePages(root)).toEqual([]);
-    await recordPublishedManifest(root);
+    await recordPublishedManifest(root, await astroManifest(root));
     expect((await reusablePages(root)).sort()).toEqual(["articles/a/index.html", "articles/b/index.html"]);
   });
 
   it("none once a later Astro build, whose site was not published, has changed the manifest", async () => {
-    await recordPublishedManifest(root);
-    await writeFile(astroManifest(), manifest({ "/articles/a/": "articles/a/index.html" }));
+    await recordPublishedManifest(root, await astroManifest(root));
+    await writeFile(astroManifestFile(), manifest({ "/articles/a/": "articles/a/index.html" }));
     expect(await reusablePages(root)).toEqual([]);
   });
 });
@@ -87,10 +88,10 @@ describe("starting the new folder from the published pages", () => {
   it("after Astro, removes linked pages it no longer lists, and keeps those it listed or wrote anew", async () => {
     const linked = await linkPages(dist(), outDir(), ["articles/a/index.html", "articles/b/index.html", "index.html"]);
     // Astro's new build: reused a; rendered the home page again (a file of its own); dropped b.
-    await writeFile(astroManifest(), manifest({ "/articles/a/": "articles/a/index.html" }));
+    await writeFile(astroManifestFile(), manifest({ "/articles/a/": "articles/a/index.html" }));
     await rm(join(outDir(), "index.html"));
     await writeFile(join(outDir(), "index.html"), "new home");
-    await removeDroppedPages(root, dist(), outDir(), linked);
+    await removeDroppedPages(dist(), outDir(), linked, await astroManifest(root));
     expect(await readFile(join(outDir(), "articles/a/index.html"), "utf8")).toBe("a");
     expect(await readFile(join(outDir(), "index.html"), "utf8")).toBe("new home");
     await expect(stat(join(outDir(), "articles/b/index.html"))).rejects.toThrow(/ENOENT/);
