@@ -85,7 +85,7 @@ export async function recordPublishedManifest(root: string, manifest: string | u
 /** Hard-links each of `files` that dist/ has into `outDir`; returns those linked. */
 export async function linkPages(dist: string, outDir: string, files: readonly string[]): Promise<string[]> {
   const folders = new Set(files.map((file) => dirname(join(outDir, file))));
-  for (const folder of folders) await mkdir(folder, { recursive: true });
+  await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
   const linked: string[] = [];
   await Promise.all(
     files.map(async (file) => {
