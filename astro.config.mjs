@@ -96,6 +96,9 @@ export default defineConfig({
     // from the previous build: an edit to one article re-renders only what shows it.
     incrementalBuild: true,
   },
+  // `npm run build` hands Astro a new folder that already holds the published pages it may
+  // reuse (src/build/previous-output.ts): Astro must not empty it first.
+  ...(handoff.checkedContent ? { vite: { build: { emptyOutDir: false } } } : {}),
   // No client-side prefetch or dev toolbar scripts: article pages ship zero JavaScript.
   prefetch: false,
   devToolbar: { enabled: false },

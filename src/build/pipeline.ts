@@ -5,6 +5,8 @@
  *
  * 1. The content check (src/checks/content/): every problem in every file, before Astro starts.
  * 2. `astro build` into a new folder beside dist/, handed the checked articles (./handoff.ts).
+ *    The folder starts with hard links to the published pages Astro may reuse
+ *    (./previous-output.ts); Astro replaces those it renders again (./link-guard.ts).
  * 3. After Astro's process has exited (so their memory never adds up): the Pagefind index,
  *    then the host files and output checks (./finish.ts).
  * 4. Only then: dist/ is renamed aside, the new folder renamed to dist/, the old one deleted.
@@ -20,6 +22,13 @@ import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite } from "./finish.ts";
 import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
 import { countPageLine, emptyProgress, formatProgress } from "./progress.ts";
+import {
+  astroManifest,
+  linkPages,
+  recordPublishedManifest,
+  removeDroppedPages,
+  reusablePages,
+} from "./previous-output.ts";
 import { buildSearchIndex, describeSearchIndex } from "./search-index.ts";
 
 /**
@@ -30,6 +39,10 @@ import { buildSearchIndex, describeSearchIndex } from "./search-index.ts";
 const NEW_DIR = ".dist-new";
 const OLD_PREFIX = ".dist-old-";
 const PROGRESS_EVERY_MS = 5000;
+/** Loaded into Astro's process before Astro: writes replace hard-linked files instead of writing into them. */
+const LINK_GUARD = `data:text/javascript,import{guardHardLinks}from${JSON.stringify(
+  new URL("./link-guard.ts", import.meta.url).href,
+)};guardHardLinks();`;
 
 /** A build that stopped; dist/ is as it was. */
 export class BuildStopped extends Error {}
@@ -69,7 +82,7 @@ async function astroBuild(
 ): Promise<number> {
   const astro = join(root, "node_modules/astro/bin/astro.mjs");
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
-  const child = spawn(process.execPath, [astro, "build", "--outDir", outDir, ...args], {
+  const child = spawn(process.execPath, ["--import", LINK_GUARD, astro, "build", "--outDir", outDir, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["inherit", "pipe", "inherit"],
@@ -130,6 +143,16 @@ function removeInBackground(folder: string): void {
   spawn(process.execPath, ["-e", remover], { detached: true, stdio: "ignore" }).unref();
 }
 
+/** Links the published pages Astro may reuse into `outDir` (./previous-output.ts); returns them. */
+async function linkPublishedPages(root: string, dist: string, outDir: string): Promise<string[]> {
+  const began = performance.now();
+  const linked = await linkPages(dist, outDir, await reusablePages(root));
+  const seconds = ((performance.now() - began) / 1000).toFixed(1);
+  if (linked.length > 0)
+    console.log(`Reusing ${linked.length.toLocaleString("en")} published pages (linked in ${seconds} s).`);
+  return linked;
+}
+
 export interface BuildOptions {
   /** The site settings the content check holds content against. */
   settings?: CheckOptions["settings"];
@@ -145,13 +168,22 @@ export async function buildSite(
   { settings, now }: BuildOptions,
 ): Promise<void> {
   await removeLeftovers(root, dist);
-  const articles = await checkBeforeBuild(root, { settings, now });
+  const outDir = join(root, NEW_DIR);
+  await mkdir(outDir);
+  // The published pages go into the new folder while the content is checked.
+  const [checked, linked] = await Promise.allSettled([
+    checkBeforeBuild(root, { settings, now }),
+    linkPublishedPages(root, dist, outDir),
+  ]);
+  if (checked.status === "rejected" || linked.status === "rejected") {
+    await rm(outDir, { recursive: true, force: true });
+    throw checked.status === "rejected" ? checked.reason : (linked as PromiseRejectedResult).reason;
+  }
+  const articles = checked.value;
   // Hand the checked article list to the build, so Astro does not read every article again.
   const handoff = handoffFiles(root);
   await startHandoff(handoff, articles);
 
-  const outDir = join(root, NEW_DIR);
-  await mkdir(outDir);
   // The clock goes along as it was read, so the check and Astro's pages use the same moment.
   const env = { ...handoffEnv(handoff), [CLOCK_ENV]: now.toISOString() };
   const code = await astroBuild(root, outDir, args, env, articles.length);
@@ -159,12 +191,15 @@ export async function buildSite(
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped(`The build failed (astro build exited with ${code}); see the messages above.`);
   }
+  const manifest = await astroManifest(root);
   try {
+    await removeDroppedPages(dist, outDir, linked.value, manifest);
     await finishAfterAstro(outDir, handoff);
   } catch (error) {
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped((error as Error).message);
   }
   const old = await swapIntoPlace(root, outDir, dist);
+  await recordPublishedManifest(root, manifest);
   if (old) removeInBackground(old);
 }

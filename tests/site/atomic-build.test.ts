@@ -6,7 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, readdir, rename, writeFile } from "node:fs/promises";
+import { link, mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectCopy, removeDir } from "../helpers/build.ts";
@@ -143,5 +143,80 @@ describe("npm run build", () => {
     expect(result.output).toContain("Restored dist/ from .dist-old-999");
     expect(await snapshot()).toEqual(good);
     expect(await leftovers()).toEqual([]);
+  });
+});
+
+/** Every file under dist/ with its inode: which files a build replaced and which it kept. */
+async function inodes(): Promise<Record<string, number>> {
+  const dist = join(root, "dist");
+  const files: Record<string, number> = {};
+  for (const entry of (await readdir(dist, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+    const path = join(entry.parentPath, entry.name);
+    files[path.slice(dist.length + 1)] = (await stat(path)).ino;
+  }
+  return files;
+}
+
+describe("npm run build, starting from the published pages (hard links)", () => {
+  const slug = "russian-air-raids-damaging-syria-peace-talks-says-kerry";
+  const article = () => join(root, `content/articles/${slug}.md`);
+  const page = `articles/${slug}/index.html`;
+  let published: Record<string, string>;
+  let publishedInodes: Record<string, number>;
+
+  /** The seed article with one more word in its body: its page changes, its card does not. */
+  async function editArticle(word: string): Promise<void> {
+    const text = await readFile(article(), "utf8");
+    await writeFile(article(), text.replace(/\n\n(\S)/, `\n\n${word} $1`));
+  }
+
+  it("reuses an unchanged page as the same file, and writes a changed one as a new file, leaving the published one as it was", async () => {
+    await removeDir(join(root, "content/articles/broken.md")); // left by the tests above
+    const first = await npmRunBuild();
+    expect(first.code, first.output).toBe(0);
+    const before = await inodes();
+    // A link of our own to the published article page, as a server reading it would hold it.
+    await link(join(root, "dist", page), join(root, "held-page.html"));
+    const heldBytes = await readFile(join(root, "held-page.html"), "utf8");
+
+    await editArticle("Reportedly,");
+    const rebuild = await npmRunBuild();
+    expect(rebuild.code, rebuild.output).toBe(0);
+    expect(rebuild.output).toMatch(/Reusing \d+ published pages/);
+    const after = await inodes();
+    expect(after[`cards/${slug}.png`], "the unchanged card").toBe(before[`cards/${slug}.png`]);
+    expect(after[page], "the edited article's page").not.toBe(before[page]);
+    expect(await readFile(join(root, "dist", page), "utf8")).toContain("Reportedly,");
+    expect(await readFile(join(root, "held-page.html"), "utf8")).toBe(heldBytes);
+    await removeDir(join(root, "held-page.html"));
+    published = await snapshot();
+    publishedInodes = await inodes();
+    expect(await leftoversAfterCleanup()).toEqual([]);
+  });
+
+  it("a rebuild that fails after Astro has rendered changed pages leaves dist/ byte for byte, every file its own inode", async () => {
+    await editArticle("Allegedly,");
+    await writeFile(
+      join(root, "public/stray.html"),
+      `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title><a href="/nowhere/">x</a>`,
+    );
+    try {
+      const result = await npmRunBuild();
+      expect(result.code).toBe(1);
+      expect(result.output).toMatch(/Reusing \d+ published pages/);
+      expect(result.output).toContain("dist/ was left as it was.");
+      expect(await snapshot()).toEqual(published);
+      expect(await inodes()).toEqual(publishedInodes);
+      expect(await leftovers()).toEqual([]);
+    } finally {
+      await removeDir(join(root, "public/stray.html"));
+    }
+  });
+
+  it("after a failed build, the next one links nothing (Astro's record no longer describes dist/) and still builds the right site", async () => {
+    const result = await npmRunBuild();
+    expect(result.code, result.output).toBe(0);
+    expect(result.output).not.toMatch(/Reusing \d+ published pages/);
+    expect(await readFile(join(root, "dist", page), "utf8")).toContain("Allegedly,");
   });
 });
