@@ -32,6 +32,7 @@ export function adminPageHtml(settings: { lang: string; name: string; base: stri
 <meta name="robots" content="noindex, nofollow">
 <title>${escapeHtml(settings.name)}: editing</title>
 <link rel="cms-config-url" type="text/yaml" href="${escapeHtml(folder + CONFIG_FILE)}">
+<link rel="icon" href="${escapeHtml(joinBase(settings.base, "/favicon.svg"))}" type="image/svg+xml">
 </head>
 <body data-pagefind-ignore="all">
 <script src="${escapeHtml(folder + DECAP_BUNDLE.to)}"></script>

@@ -39,10 +39,13 @@ function headerRules(text: string): Array<{ path: string; headers: Record<string
 
 /** The page addresses in Pagefind's index (each fragment is gzip: a signature, then JSON). */
 async function searchIndexUrls(dir: string): Promise<string[]> {
-  const folder = join(dir, "pagefind/fragment");
+  // Every shard's fragments: pagefind/fragment/ and pagefind/<shard>/fragment/.
+  const fragments = (await readdir(join(dir, "pagefind"), { recursive: true })).filter((path) =>
+    /(^|\/)fragment\/[^/]+$/.test(path),
+  );
   const urls: string[] = [];
-  for (const name of await readdir(folder)) {
-    const bytes = gunzipSync(await readFile(join(folder, name)));
+  for (const path of fragments) {
+    const bytes = gunzipSync(await readFile(join(dir, "pagefind", path)));
     const signature = "pagefind_dcd";
     expect(bytes.subarray(0, signature.length).toString()).toBe(signature);
     urls.push((JSON.parse(bytes.subarray(signature.length).toString()) as { url: string }).url);
