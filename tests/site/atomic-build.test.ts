@@ -48,6 +48,17 @@ async function snapshot(): Promise<Record<string, string>> {
   return files;
 }
 
+/**
+ * A page from public/ that passes the content check (it has a policy) but links nowhere,
+ * which only the output checks can tell.
+ */
+async function writeStrayPage(): Promise<void> {
+  await writeFile(
+    join(root, "public/stray.html"),
+    `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title><a href="/nowhere/">x</a>`,
+  );
+}
+
 async function leftovers(): Promise<string[]> {
   return (await readdir(root)).filter((name) => name.startsWith(".dist-"));
 }
@@ -100,12 +111,7 @@ describe("npm run build", () => {
   it("leaves dist/ byte for byte when the finished site fails an output check", async () => {
     // The checks run after Astro has exited (with the search index): a failure there
     // must stop the swap just the same.
-    // A page from public/ that passes the content check (it has a policy) but links nowhere,
-    // which only the output checks can tell.
-    await writeFile(
-      join(root, "public/stray.html"),
-      `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title><a href="/nowhere/">x</a>`,
-    );
+    await writeStrayPage();
     try {
       const result = await npmRunBuild();
       expect(result.code).toBe(1);
@@ -196,10 +202,7 @@ describe("npm run build, starting from the published pages (hard links)", () => 
 
   it("a rebuild that fails after Astro has rendered changed pages leaves dist/ byte for byte, every file its own inode", async () => {
     await editArticle("Allegedly,");
-    await writeFile(
-      join(root, "public/stray.html"),
-      `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title><a href="/nowhere/">x</a>`,
-    );
+    await writeStrayPage();
     try {
       const result = await npmRunBuild();
       expect(result.code).toBe(1);
