@@ -5,7 +5,7 @@
  */
 import { stringify } from "yaml";
 import { ADMIN_CSP, ADMIN_DIR } from "../hosting/policy.ts";
-import { escapeHtml } from "../model/html.ts";
+import { escapeHtml, standaloneDocument } from "../model/html.ts";
 import { joinBase } from "../model/urls.ts";
 
 /** Decap's prebuilt bundle in node_modules, and the name it is published under. */
@@ -23,23 +23,21 @@ export const CONFIG_FILE = "config.yml";
  */
 export function adminPageHtml(settings: { lang: string; name: string; base: string }): string {
   const folder = joinBase(settings.base, `/${ADMIN_DIR}/`);
-  return `<!doctype html>
-<html lang="${escapeHtml(settings.lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="content-security-policy" content="${escapeHtml(ADMIN_CSP)}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<title>${escapeHtml(settings.name)}: editing</title>
-<link rel="cms-config-url" type="text/yaml" href="${escapeHtml(folder + CONFIG_FILE)}">
-<link rel="icon" href="${escapeHtml(joinBase(settings.base, "/favicon.svg"))}" type="image/svg+xml">
-</head>
-<body data-pagefind-ignore="all">
-<script src="${escapeHtml(folder + DECAP_BUNDLE.to)}"></script>
-<script src="${escapeHtml(folder + FIGURE_COMPONENT_FILE)}"></script>
-</body>
-</html>
-`;
+  return standaloneDocument({
+    lang: settings.lang,
+    policy: ADMIN_CSP,
+    robots: "noindex, nofollow",
+    head: [
+      `<title>${escapeHtml(settings.name)}: editing</title>`,
+      `<link rel="cms-config-url" type="text/yaml" href="${escapeHtml(folder + CONFIG_FILE)}">`,
+      `<link rel="icon" href="${escapeHtml(joinBase(settings.base, "/favicon.svg"))}" type="image/svg+xml">`,
+    ],
+    bodyAttributes: ' data-pagefind-ignore="all"',
+    body: [
+      `<script src="${escapeHtml(folder + DECAP_BUNDLE.to)}"></script>`,
+      `<script src="${escapeHtml(folder + FIGURE_COMPONENT_FILE)}"></script>`,
+    ],
+  });
 }
 
 export function adminConfigYaml(config: Record<string, unknown>): string {

@@ -7,7 +7,7 @@
 import { readdir } from "node:fs/promises";
 import { scanHtml } from "../checks/output/html-scan.ts";
 import { policyOf, scanSite, type SiteScan } from "../checks/output/site-scan.ts";
-import { escapeHtml } from "../model/html.ts";
+import { escapeHtml, standaloneDocument } from "../model/html.ts";
 import {
   ADMIN_CSP,
   ADMIN_DIR,
@@ -188,20 +188,15 @@ export function parseRedirectsFile(text: string): Redirect[] {
  */
 export function redirectPageHtml(to: string, absoluteTo: string, lang: string): string {
   const href = escapeHtml(to);
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="content-security-policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url=${href}">
-<link rel="canonical" href="${escapeHtml(absoluteTo)}">
-<title>This article has moved</title>
-</head>
-<body>
-<p>This article has moved to <a href="${href}">${escapeHtml(absoluteTo)}</a>.</p>
-</body>
-</html>
-`;
+  return standaloneDocument({
+    lang,
+    policy: "default-src 'none'; base-uri 'none'; form-action 'none'",
+    robots: "noindex",
+    head: [
+      `<meta http-equiv="refresh" content="0; url=${href}">`,
+      `<link rel="canonical" href="${escapeHtml(absoluteTo)}">`,
+      "<title>This article has moved</title>",
+    ],
+    body: [`<p>This article has moved to <a href="${href}">${escapeHtml(absoluteTo)}</a>.</p>`],
+  });
 }

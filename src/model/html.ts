@@ -36,3 +36,30 @@ export function htmlToText(html: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/**
+ * A whole HTML page written outside Astro's templates (redirect pages, the CMS page): the
+ * same head every such page needs (charset, its own Content-Security-Policy, viewport,
+ * robots), then its own head and body lines, already escaped by the caller.
+ */
+export function standaloneDocument(page: {
+  lang: string;
+  policy: string;
+  robots: string;
+  head: readonly string[];
+  body: readonly string[];
+  bodyAttributes?: string;
+}): string {
+  return `<!doctype html>
+<html lang="${escapeHtml(page.lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="content-security-policy" content="${escapeHtml(page.policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="${escapeHtml(page.robots)}">
+${page.head.map((line) => `${line}\n`).join("")}</head>
+<body${page.bodyAttributes ?? ""}>
+${page.body.map((line) => `${line}\n`).join("")}</body>
+</html>
+`;
+}
