@@ -184,6 +184,8 @@ const rss = (m: Measure) => ("failed" in m ? undefined : m.peakRssMiB);
 const known = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined);
 const summaryOf = (xs: (number | undefined)[]): Summary | undefined =>
   known(xs).length ? summarize(known(xs)) : undefined;
+/** The median and spread of each pair's figure divided by that pair's minimal build's. */
+const ratioOf = (xs: (number | undefined)[], base: (number | undefined)[]) => summaryOf(pairedRatios(xs, base));
 
 /** Every figure of one size: medians and spreads over the pairs, ratios from each pair. */
 function summarizeSize(pairs: Pair[]) {
@@ -202,35 +204,25 @@ function summarizeSize(pairs: Pair[]) {
     },
     distMiB: { minimal: summaryOf(pairs.map((p) => p.minimalDistMiB)), full: summaryOf(pairs.map((p) => p.distMiB)) },
     ratios: {
-      full: summaryOf(
-        pairedRatios(
-          pairs.map((p) => seconds(p.full)),
-          base,
-        ),
+      full: ratioOf(
+        pairs.map((p) => seconds(p.full)),
+        base,
       ),
-      edit: summaryOf(
-        pairedRatios(
-          pairs.map((p) => seconds(p.edit)),
-          base,
-        ),
+      edit: ratioOf(
+        pairs.map((p) => seconds(p.edit)),
+        base,
       ),
-      warm: summaryOf(
-        pairedRatios(
-          pairs.map((p) => seconds(p.warm)),
-          base,
-        ),
+      warm: ratioOf(
+        pairs.map((p) => seconds(p.warm)),
+        base,
       ),
-      peakRss: summaryOf(
-        pairedRatios(
-          pairs.map((p) => rss(p.full)),
-          baseRss,
-        ),
+      peakRss: ratioOf(
+        pairs.map((p) => rss(p.full)),
+        baseRss,
       ),
-      dist: summaryOf(
-        pairedRatios(
-          pairs.map((p) => p.distMiB),
-          pairs.map((p) => p.minimalDistMiB),
-        ),
+      dist: ratioOf(
+        pairs.map((p) => p.distMiB),
+        pairs.map((p) => p.minimalDistMiB),
       ),
     },
   };
