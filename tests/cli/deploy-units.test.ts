@@ -22,16 +22,10 @@ const unit = (name: string) => readFileSync(join(projectRoot, "deploy", name), "
 
 /** The program called `name` on this machine's PATH. */
 function onPath(name: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
-    const candidate = join(dir, name);
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this folder
-    }
-  }
-  return undefined;
+  return (process.env.PATH ?? "")
+    .split(delimiter)
+    .map((dir) => join(dir, name))
+    .find(exists);
 }
 
 function exists(path: string): boolean {
