@@ -13,6 +13,8 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
+import { totalmem } from "node:os";
+import { getHeapStatistics } from "node:v8";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -29,7 +31,16 @@ import {
   removeDroppedPages,
   reusablePages,
 } from "./previous-output.ts";
-import { buildSearchIndex, describeSearchIndex } from "./search-index.ts";
+import { astroHeapOptions } from "./heap-limit.ts";
+import { editionOf } from "../model/publication.ts";
+import {
+  describeSearchIndex,
+  planSearchIndex,
+  writeSearchIndex,
+  type SearchIndexPlan,
+  type SearchIndexResult,
+} from "./search-index.ts";
+import type { ShardScheme } from "./search-shards.ts";
 
 /**
  * Always the same folder: Astro's incremental build hashes each page's compiled code, and
@@ -82,7 +93,8 @@ async function astroBuild(
 ): Promise<number> {
   const astro = join(root, "node_modules/astro/bin/astro.mjs");
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
-  const child = spawn(process.execPath, ["--import", LINK_GUARD, astro, "build", "--outDir", outDir, ...args], {
+  const heap = astroHeapOptions(totalmem(), getHeapStatistics().heap_size_limit, process.env.NODE_OPTIONS);
+  const child = spawn(process.execPath, [...heap, "--import", LINK_GUARD, astro, "build", "--outDir", outDir, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["inherit", "pipe", "inherit"],
@@ -106,11 +118,34 @@ async function astroBuild(
   return code;
 }
 
-/** The search index, then the host files and the output checks, over the site Astro built in `outDir`. */
-async function finishAfterAstro(outDir: string, handoff: HandoffFiles): Promise<void> {
+const log = (scope: string) => (message: string) => console.log(`[newsroom:${scope}] ${message}`);
+
+/**
+ * At most this many shards are indexed while Astro builds; more wait until Astro's process
+ * has exited. One shard's indexer (bounded by the shard's size) beside Astro's rebuild keeps
+ * a correction's build on both cores; a cold build's every shard beside Astro's would add
+ * their memory to Astro's.
+ */
+const SHARDS_BESIDE_ASTRO = 1;
+
+/** The search index started beside Astro when it is small enough (a rebuild); otherwise nothing is started. */
+function searchIndexBesideAstro(outDir: string, plan: SearchIndexPlan): Promise<SearchIndexResult> | undefined {
+  if (plan.toIndex > SHARDS_BESIDE_ASTRO) return undefined;
+  const writing = writeSearchIndex(outDir, plan);
+  // Awaited after Astro; until then a failure must not count as unhandled.
+  writing.catch(() => undefined);
+  return writing;
+}
+
+/** The search index (unless it was written beside Astro), then the host files and the output checks, over the site in `outDir`. */
+async function finishAfterAstro(
+  outDir: string,
+  handoff: HandoffFiles,
+  search: { plan: SearchIndexPlan; beside: Promise<SearchIndexResult> | undefined },
+): Promise<void> {
   const settings = await readFinishSettings(handoff.finishSettings);
-  const log = (scope: string) => (message: string) => console.log(`[newsroom:${scope}] ${message}`);
-  log("pagefind")(describeSearchIndex(await buildSearchIndex(outDir, settings)));
+  const index = await (search.beside ?? writeSearchIndex(outDir, search.plan));
+  log("pagefind")(`${describeSearchIndex(index)}${search.beside ? ", while Astro built the pages" : ""}`);
   const problems = await finishSite(outDir, settings, log("publish-guard"));
   if (problems.length > 0) {
     console.error(`\n${problems.join("\n")}`);
@@ -158,6 +193,8 @@ export interface BuildOptions {
   settings?: CheckOptions["settings"];
   /** The build's clock (src/model/clock.ts): embargoes, the News sitemap, age notices. */
   now: Date;
+  /** The site's language and how its search index is split (src/site.config.ts). */
+  search: { lang: string; shards: ShardScheme };
 }
 
 /** The whole atomic build of the project at `root` into `dist`; `args` go to `astro build`. */
@@ -165,7 +202,7 @@ export async function buildSite(
   root: string,
   dist: string,
   args: readonly string[],
-  { settings, now }: BuildOptions,
+  { settings, now, search }: BuildOptions,
 ): Promise<void> {
   await removeLeftovers(root, dist);
   const outDir = join(root, NEW_DIR);
@@ -186,16 +223,23 @@ export async function buildSite(
 
   // The clock goes along as it was read, so the check and Astro's pages use the same moment.
   const env = { ...handoffEnv(handoff), [CLOCK_ENV]: now.toISOString() };
+  // The index is made from the articles' own files, so it need not wait for Astro's pages.
+  const shown = editionOf(articles, now, false).shown.map((a) => a.id);
+  const plan = planSearchIndex({ root, lang: search.lang, articles, search: { shown, shards: search.shards } });
+  const beside = searchIndexBesideAstro(outDir, plan);
   const code = await astroBuild(root, outDir, args, env, articles.length);
   if (code !== 0) {
+    // Whatever the index was doing in the folder is over before the folder goes.
+    await beside?.catch(() => undefined);
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped(`The build failed (astro build exited with ${code}); see the messages above.`);
   }
   const manifest = await astroManifest(root);
   try {
     await removeDroppedPages(dist, outDir, linked.value, manifest);
-    await finishAfterAstro(outDir, handoff);
+    await finishAfterAstro(outDir, handoff, { plan, beside });
   } catch (error) {
+    await beside?.catch(() => undefined);
     await rm(outDir, { recursive: true, force: true });
     throw new BuildStopped((error as Error).message);
   }

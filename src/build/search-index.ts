@@ -6,7 +6,6 @@
  * are indexed one after another, with Pagefind stopped between them, so the indexer never
  * holds more than the largest shard. A failure fails the build.
  */
-import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -37,21 +36,19 @@ const INDEX_FILE = /^(pagefind-entry\.json|[^/]*\.pf_meta|(index|fragment|filter
 /** Articles added to Pagefind at once: enough to keep it busy, few enough to bound what waits. */
 const BATCH = 64;
 
-/** Reads each shown article's file for its content hash. */
-async function searchEntries(root: string, articles: readonly CheckedArticle[], shown: ReadonlySet<string>) {
-  const entries: SearchEntry[] = [];
-  for (const article of articles) {
-    if (!shown.has(article.id)) continue;
-    if (!article.schedule) throw new Error(`${article.file}: has no publication date to index it by`);
-    const bytes = await readFile(join(root, article.file));
-    entries.push({
-      id: article.id,
-      file: article.file,
-      published: toInstant(article.schedule.published).getTime(),
-      hash: createHash("sha1").update(bytes).digest("base64url"),
+/** The shown articles, with the content hash the content check found for each file. */
+function searchEntries(articles: readonly CheckedArticle[], shown: ReadonlySet<string>): SearchEntry[] {
+  return articles
+    .filter((article) => shown.has(article.id))
+    .map((article) => {
+      if (!article.schedule) throw new Error(`${article.file}: has no publication date to index it by`);
+      return {
+        id: article.id,
+        file: article.file,
+        published: toInstant(article.schedule.published).getTime(),
+        hash: article.hash,
+      };
     });
-  }
-  return entries;
 }
 
 /** Indexes one shard with a fresh Pagefind process, into the folder `output`. */
@@ -117,29 +114,50 @@ export interface SearchIndexResult {
   indexed: number;
 }
 
-/**
- * Writes the search index of the site in `site` into `site/pagefind/`: the newest shard
- * there, with Pagefind's scripts, each other in its own folder, and their list.
- */
-export async function buildSearchIndex(
-  site: string,
-  settings: { root: string; lang: string; articles: CheckedArticle[]; search: SearchSettings },
-): Promise<SearchIndexResult> {
+/** What the index of this build is made of: its shards, and which of them the cache holds. */
+export interface SearchIndexPlan {
+  root: string;
+  lang: string;
+  articles: number;
+  shards: Shard[];
+  keys: string[];
+  /** Shards to index in this build (none of the others' articles changed). */
+  toIndex: number;
+  cache: FileCache;
+}
+
+/** Plans the index of the shown articles: which shards, and which must be indexed again. */
+export function planSearchIndex(settings: {
+  root: string;
+  lang: string;
+  articles: readonly CheckedArticle[];
+  search: SearchSettings;
+}): SearchIndexPlan {
   const cache = new FileCache(projectCaches(settings.root), CACHES.searchShards);
   const version = `${cache.version}\0${settings.lang}`;
-  const entries = await searchEntries(settings.root, settings.articles, new Set(settings.search.shown));
+  const entries = searchEntries(settings.articles, new Set(settings.search.shown));
   const planned = planShards(entries, settings.search.shards);
   // A site with nothing to find still gets an index, so the search page works.
   const shards = planned.length > 0 ? planned : [{ name: "empty", entries: [] }];
   const keys = shards.map((shard) => shardKey(shard, version));
+  // A shard's folder is renamed into the cache once whole: if it is there, it is complete.
+  const toIndex = keys.filter((key) => !existsSync(cache.pathOf(key))).length;
+  return { root: settings.root, lang: settings.lang, articles: entries.length, shards, keys, toIndex, cache };
+}
+
+/**
+ * Writes the planned index into `site/pagefind/`: the newest shard there, with Pagefind's
+ * scripts, each other in its own folder, and their list.
+ */
+export async function writeSearchIndex(site: string, plan: SearchIndexPlan): Promise<SearchIndexResult> {
+  const { shards, keys, cache } = plan;
   let indexed = 0;
   for (const [position, shard] of shards.entries()) {
     const cached = cache.pathOf(keys[position]!);
-    // A shard's folder is renamed into the cache once whole: if it is there, it is complete.
     const ready = existsSync(cached);
     const from = ready ? cached : await freshFolder(cached);
     if (!ready) {
-      await indexShard(settings.root, shard, settings.lang, from);
+      await indexShard(plan.root, shard, plan.lang, from);
       indexed++;
     }
     // The newest shard brings Pagefind's scripts for all; the others need only their index.
@@ -153,7 +171,15 @@ export async function buildSearchIndex(
   const merged = shards.slice(1).map((_, i) => shardFolder(shards, i + 1));
   await writeWhole(join(site, "pagefind", SHARD_LIST), JSON.stringify(merged));
   await cache.prune(keys);
-  return { articles: entries.length, shards: shards.length, indexed };
+  return { articles: plan.articles, shards: shards.length, indexed };
+}
+
+/** Plans and writes the index of the site in `site` ({@link writeSearchIndex}). */
+export function buildSearchIndex(
+  site: string,
+  settings: Parameters<typeof planSearchIndex>[0],
+): Promise<SearchIndexResult> {
+  return writeSearchIndex(site, planSearchIndex(settings));
 }
 
 /** One line for the build's log. */

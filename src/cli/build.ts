@@ -37,7 +37,11 @@ if (process.env[PREVIEW_ENV]) {
 try {
   if (address.finding?.severity === "error") throw new BuildStopped(`${address.finding.message}\nNothing was built.`);
   if (address.finding) console.warn(`\n${address.finding.message}\n`);
-  await buildSite(root, dist, address.rest, { settings: site, now });
+  await buildSite(root, dist, address.rest, {
+    settings: site,
+    now,
+    search: { lang: site.lang, shards: site.searchShards },
+  });
 } catch (error) {
   if (!(error instanceof BuildStopped)) throw error;
   console.error(`\n${error.message}`);

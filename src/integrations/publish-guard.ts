@@ -25,7 +25,7 @@ import type { ShardScheme } from "../build/search-shards.ts";
 import { readCheckedContent, writeFinishSettings, type BuildHandoff } from "../build/handoff.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
 import { articleImagesPlugin } from "./article-images.ts";
-import { isBuilt, publicationState, showsContent } from "../model/publication.ts";
+import { editionOf } from "../model/publication.ts";
 import { editionFor, type Edition } from "./edition.ts";
 
 export interface PublishGuardOptions {
@@ -116,13 +116,8 @@ async function finishHere(out: string, settings: FinishSettings, logger: AstroIn
 }
 
 /** The articles this edition builds, and those whose text and images it shows. */
-function editionArticles(articles: readonly CheckedArticle[], edition: Edition) {
-  const state = (a: CheckedArticle) => (a.schedule ? publicationState(a.schedule, edition.now) : "published");
-  return {
-    built: articles.filter((a) => isBuilt(state(a), edition.preview)),
-    shown: articles.filter((a) => showsContent(state(a), edition.preview)),
-  };
-}
+const editionArticles = (articles: readonly CheckedArticle[], edition: Edition) =>
+  editionOf(articles, edition.now, edition.preview);
 
 export function publishGuard(options: PublishGuardOptions): AstroIntegration {
   const handoff = options.handoff ?? {};

@@ -33,3 +33,20 @@ export function isBuilt(state: PublicationState, preview: boolean): boolean {
 export function showsContent(state: PublicationState, preview: boolean): boolean {
   return state === "published" || (preview && state !== "withdrawn");
 }
+
+/**
+ * The articles an edition builds (a page at their address) and those whose text it shows,
+ * as of `now`. An article whose frontmatter could not be read has no schedule; it counts
+ * as published, so that what refers to it is still checked.
+ */
+export function editionOf<T extends { schedule?: Publishable | undefined }>(
+  articles: readonly T[],
+  now: Date,
+  preview: boolean,
+): { built: T[]; shown: T[] } {
+  const state = (a: T) => (a.schedule ? publicationState(a.schedule, now) : "published");
+  return {
+    built: articles.filter((a) => isBuilt(state(a), preview)),
+    shown: articles.filter((a) => showsContent(state(a), preview)),
+  };
+}

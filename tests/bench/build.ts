@@ -1,5 +1,5 @@
 /**
- * npm run bench:build -- --articles 1000,10000 [--pairs 3] [--keep]
+ * npm run bench:build -- --articles 1000,10000 [--pairs 3] [--keep] [--skip minimal,template]
  *
  * For each size: writes a seeded synthetic corpus, then measures in pairs, each pair one
  * right after the other so that a machine whose speed drifts slows both sides alike:
@@ -16,7 +16,8 @@
  * time and ratio, as Markdown tables for docs/performance.md, with the machine and date;
  * writes the figures (test-output/bench/build.json) and a chart of the ratios
  * (test-output/bench/build.svg). A build that fails is recorded with its reason, and the
- * bench goes on.
+ * bench goes on. `--skip` leaves out steps that would only restate what is known (at
+ * 100,000 articles the minimal site fails, and every page again takes most of an hour).
  */
 import { spawn } from "node:child_process";
 import { cp, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -33,12 +34,20 @@ const { values } = parseArgs({
     articles: { type: "string", default: "1000,10000" },
     pairs: { type: "string", default: "3" },
     keep: { type: "boolean", default: false },
+    skip: { type: "string", default: "" },
   },
 });
+const SKIPPABLE = ["minimal", "template"] as const;
+const skipped = new Set(values.skip.split(",").filter(Boolean));
 const sizes = values.articles.split(",").map((s) => Number(s.trim()));
 const pairCount = Number(values.pairs);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(pairCount) || pairCount < 1) {
-  console.error("usage: npm run bench:build -- --articles 1000,10000 [--pairs 3] [--keep]");
+if (
+  sizes.some((n) => !Number.isInteger(n) || n < 1) ||
+  !Number.isInteger(pairCount) ||
+  pairCount < 1 ||
+  [...skipped].some((step) => !(SKIPPABLE as readonly string[]).includes(step))
+) {
+  console.error("usage: npm run bench:build -- --articles 1000,10000 [--pairs 3] [--keep] [--skip minimal,template]");
   process.exit(2);
 }
 const outDir = join(projectRoot, "test-output/bench");
@@ -46,8 +55,9 @@ const outDir = join(projectRoot, "test-output/bench");
 const LAYOUT = "src/layouts/BaseLayout.astro";
 const ARTICLES = "content/articles";
 
-/** One build: how long it took and the peak memory of all its processes, or why it failed. */
-type Measure = { seconds: number; peakRssMiB: number } | { failed: string };
+/** One build: how long it took and the peak memory of all its processes, why it failed, or that it was not run. */
+type Measure = { seconds: number; peakRssMiB: number } | { failed: string } | { skipped: string };
+const NOT_RUN: Measure = { skipped: "--skip" };
 
 /** The line of a failed build's output that says why: the last error line, or the last line. */
 function failureReason(log: string, code: number | null, signal: NodeJS.Signals | null): string {
@@ -109,7 +119,11 @@ async function build(root: string, kind: "full" | "minimal", label: string): Pro
 }
 
 const describe = (m: Measure) =>
-  "failed" in m ? `failed: ${m.failed}` : `${m.seconds.toFixed(1)} s, ${m.peakRssMiB.toFixed(0)} MiB`;
+  "failed" in m
+    ? `failed: ${m.failed}`
+    : "skipped" in m
+      ? `not run (${m.skipped})`
+      : `${m.seconds.toFixed(1)} s, ${m.peakRssMiB.toFixed(0)} MiB`;
 
 /** A fresh copy of the site (no caches: its node_modules links packages only), its articles a copy of the corpus. */
 async function project(kind: "full" | "minimal", corpusDir: string): Promise<string> {
@@ -158,8 +172,8 @@ async function measurePair(corpus: { dir: string; sample: string }, pair: number
   const minimalRoot = await project("minimal", corpus.dir);
   const fullRoot = await project("full", corpus.dir);
   try {
-    const minimal = await build(minimalRoot, "minimal", "minimal Astro, cold");
-    const minimalDistMiB = "failed" in minimal ? undefined : (await dirSize(join(minimalRoot, "dist"))) / 2 ** 20;
+    const minimal = skipped.has("minimal") ? NOT_RUN : await build(minimalRoot, "minimal", "minimal Astro, cold");
+    const minimalDistMiB = "seconds" in minimal ? (await dirSize(join(minimalRoot, "dist"))) / 2 ** 20 : undefined;
     const full = await build(fullRoot, "full", "every feature, cold");
     if ("failed" in full) {
       const skipped = { failed: "the cold build failed" };
@@ -171,6 +185,7 @@ async function measurePair(corpus: { dir: string; sample: string }, pair: number
     const text = await readFile(sample, "utf8");
     await writeFile(sample, text.replace(/\n\n([A-Z])/, "\n\nCorrected: $1"));
     const edit = await build(fullRoot, "full", "one article edited");
+    if (skipped.has("template")) return { minimal, full, edit, warm: NOT_RUN, minimalDistMiB, distMiB };
     await touchTemplate(fullRoot, pair);
     const warm = await build(fullRoot, "full", "template change, warm");
     return { minimal, full, edit, warm, minimalDistMiB, distMiB };
@@ -179,8 +194,8 @@ async function measurePair(corpus: { dir: string; sample: string }, pair: number
   }
 }
 
-const seconds = (m: Measure) => ("failed" in m ? undefined : m.seconds);
-const rss = (m: Measure) => ("failed" in m ? undefined : m.peakRssMiB);
+const seconds = (m: Measure) => ("seconds" in m ? m.seconds : undefined);
+const rss = (m: Measure) => ("seconds" in m ? m.peakRssMiB : undefined);
 const known = (xs: (number | undefined)[]) => xs.filter((x): x is number => x !== undefined);
 const summaryOf = (xs: (number | undefined)[]): Summary | undefined =>
   known(xs).length ? summarize(known(xs)) : undefined;

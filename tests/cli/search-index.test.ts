@@ -7,9 +7,8 @@ import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CheckedArticle } from "../../src/checks/content/index.ts";
+import { checkContent, type CheckedArticle } from "../../src/checks/content/index.ts";
 import { buildSearchIndex } from "../../src/build/search-index.ts";
-import { parsePubDate } from "../../src/model/dates.ts";
 import { tempDir, writeFiles } from "../helpers/build.ts";
 
 const made: string[] = [];
@@ -31,14 +30,14 @@ async function project(): Promise<{ root: string; articles: CheckedArticle[] }> 
     join(root, "content/articles"),
     Object.fromEntries(Object.entries(ARTICLES).map(([id, fields]) => [`${id}.md`, article(...fields)])),
   );
-  const articles = Object.entries(ARTICLES).map(([id, [headline, published]]) => ({
-    id,
-    file: `content/articles/${id}.md`,
-    formerSlugs: [],
-    images: [],
-    schedule: { headline, published: parsePubDate(published), line: 4, withdrawn: false },
-  }));
-  return { root, articles };
+  return { root, articles: await checked(root) };
+}
+
+/** The articles as the content check hands them to the build, each with its file's hash. */
+async function checked(root: string): Promise<CheckedArticle[]> {
+  const report = await checkContent(root, { caches: false });
+  expect(report.problems).toEqual([]);
+  return report.articles;
 }
 
 /** Every file of the index (path → bytes), compressed ones unpacked. */
@@ -57,7 +56,7 @@ async function indexFiles(site: string): Promise<Map<string, string>> {
 describe("buildSearchIndex", () => {
   it("builds each shard once, rebuilds only an edited article's, and indexes only shown articles", async () => {
     const { root, articles } = await project();
-    const settings = {
+    let settings = {
       root,
       lang: "en",
       articles,
@@ -88,6 +87,7 @@ describe("buildSearchIndex", () => {
 
     // One article's text changed: its shard alone is indexed again.
     await writeFile(join(root, "content/articles/old.md"), article("An old story", "2024-05-01", "Zanzibar dhows."));
+    settings = { ...settings, articles: await checked(root) };
     const third = await site();
     expect(await buildSearchIndex(third, settings)).toEqual({ articles: 2, shards: 2, indexed: 1 });
     expect([...(await indexFiles(third)).values()].some((text) => text.includes("dhows"))).toBe(true);

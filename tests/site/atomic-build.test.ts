@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { link, mkdir, readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { projectCopy, removeDir } from "../helpers/build.ts";
 
@@ -57,6 +58,15 @@ async function writeStrayPage(): Promise<void> {
     join(root, "public/stray.html"),
     `<!doctype html><meta http-equiv="Content-Security-Policy" content="default-src 'none'"><title>x</title><a href="/nowhere/">x</a>`,
   );
+}
+
+/** The text of every compressed file of dist/'s search index. */
+async function searchIndexText(): Promise<string> {
+  const dir = join(root, "dist/pagefind");
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && /\.pf_(fragment|index|meta)$/.test(e.name));
+  const texts = await Promise.all(files.map(async (e) => gunzipSync(await readFile(join(e.parentPath, e.name)))));
+  return texts.map((text) => text.toString("utf8")).join("\n");
 }
 
 async function leftovers(): Promise<string[]> {
@@ -193,6 +203,9 @@ describe("npm run build, starting from the published pages (hard links)", () => 
     expect(after[`cards/${slug}.png`], "the unchanged card").toBe(before[`cards/${slug}.png`]);
     expect(after[page], "the edited article's page").not.toBe(before[page]);
     expect(await readFile(join(root, "dist", page), "utf8")).toContain("Reportedly,");
+    // Its one shard was indexed again while Astro built, and finds the new word.
+    expect(rebuild.output).toMatch(/indexed 1 article for search in 1 shard \(1 built\), while Astro built the pages/);
+    expect(await searchIndexText()).toContain("Reportedly");
     expect(await readFile(join(root, "held-page.html"), "utf8")).toBe(heldBytes);
     await removeDir(join(root, "held-page.html"));
     published = await snapshot();

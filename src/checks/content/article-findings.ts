@@ -114,7 +114,7 @@ function figureLine(source: string, bodyStart: number, src: string): number | un
 export interface Findings {
   problems: Problem[];
   /** Absent when the frontmatter could not be read at all. */
-  article?: Omit<CheckedArticle, "images">;
+  article?: Omit<CheckedArticle, "images" | "hash">;
   /** The images the article uses, to be checked on disk: the hero, then each figure. */
   images: Array<{ src: string; line: number | undefined; field?: string | undefined }>;
   /** What the checks between articles need: its topics, links, former addresses, page ids. */

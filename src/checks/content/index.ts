@@ -87,12 +87,12 @@ function findingsOf(
   article: Extract<ArticleFile, { kind: "article" }>,
   schema: ReturnType<typeof contentSchema>,
   cache: CheckedArticles,
-): Findings {
+): { hash: string; findings: Findings } {
   const hash = createHash("sha1").update(article.bytes).digest("base64url");
   const known = cache.get(article.file);
   const findings = known?.hash === hash ? known.findings : articleFindings(article.file, article.rel, article.source, schema);
   if (known?.hash !== hash) cache.set(article.file, { hash, findings });
-  return findings;
+  return { hash, findings };
 }
 
 interface ArticlesRead {
@@ -118,10 +118,10 @@ async function readArticles(
     if (entry.kind === "problem") read.problems.push(entry.problem);
     if (entry.kind === "other") otherFiles.push(entry.file);
     if (entry.kind !== "article") continue;
-    const findings = findingsOf(entry, schema, checkedArticles);
+    const { hash, findings } = findingsOf(entry, schema, checkedArticles);
     read.problems.push(...findings.problems);
     if (!findings.article) continue;
-    const checked: CheckedArticle = { ...findings.article, images: [] };
+    const checked: CheckedArticle = { ...findings.article, hash, images: [] };
     read.articles.push(checked);
     if (findings.facts) read.facts.set(checked, findings.facts);
     read.problems.push(

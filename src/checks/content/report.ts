@@ -17,6 +17,8 @@ export interface CheckedArticle {
   /** The id Astro gives the entry, and its address: /articles/<id>/. */
   id: string;
   file: string;
+  /** The hash of its file's bytes: what is made from its text alone is the same for the same hash. */
+  hash: string;
   formerSlugs: string[];
   /** The images it uses, relative to the project root: the only article images published. */
   images: string[];

@@ -14,6 +14,7 @@ function checked(file: string, published: string, extra: { draft?: boolean } = {
   return {
     id: file,
     file: `content/articles/${file}.md`,
+    hash: file,
     formerSlugs: [],
     images: [],
     schedule: {
