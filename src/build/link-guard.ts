@@ -12,10 +12,14 @@
  *
  * Installed in Astro's process before Astro loads (`node --import`, ./pipeline.ts), on the
  * `node:fs` functions Astro, Vite and the integrations write with.
+ *
+ * The same guard lets a folder's files be linked where they would be copied: Astro copies
+ * every optimized image from its cache into the output on every build, though the cache's
+ * files are never written again in place (under this guard, a write to one replaces it).
  */
 import fs from "node:fs";
 import { syncBuiltinESMExports } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 type FilePath = fs.PathLike | fs.promises.FileHandle | number;
@@ -78,6 +82,23 @@ async function detach(file: FilePath, kind: WriteKind): Promise<void> {
   await fs.promises.rename(copy, path);
 }
 
+/**
+ * Puts a hard link to `from` at `to` in place of a copy (whatever was at `to` goes); false
+ * when the two are on different file systems, or links are refused, and a copy is needed.
+ */
+async function linkInsteadOfCopy(from: string, to: string): Promise<boolean> {
+  await fs.promises.unlink(to).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== "ENOENT") throw error;
+  });
+  return fs.promises.link(from, to).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "EMLINK") return false;
+      throw error;
+    },
+  );
+}
+
 type AnyFunction = (...args: never[]) => unknown;
 type Target = Record<string, AnyFunction>;
 
@@ -135,10 +156,34 @@ const byFlagOption = (args: unknown[]) => {
 };
 
 /**
+ * Makes `fs.promises.copyFile` (Astro's way of taking an image from its cache) link a file
+ * from below `folder` instead of copying it.
+ */
+function linkCopiesFrom(folder: string, restore: (() => void)[]): void {
+  const promises = fs.promises as unknown as Target;
+  const copy = promises.copyFile!;
+  const inside = resolve(folder) + sep;
+  const linking = async (...args: unknown[]) => {
+    const from = pathOf(args[0] as FilePath);
+    const to = pathOf(args[1] as FilePath);
+    if (from !== undefined && to !== undefined && resolve(from).startsWith(inside) && (await linkInsteadOfCopy(from, to)))
+      return;
+    return Reflect.apply(copy, promises, args) as unknown;
+  };
+  promises.copyFile = linking;
+  restore.push(() => (promises.copyFile = copy));
+}
+
+export interface GuardOptions {
+  /** A folder whose files are linked, not copied, by `fs.promises.copyFile` (Astro's image cache). */
+  linkCopiesFrom?: string | undefined;
+}
+
+/**
  * Installs the guard on `node:fs` (and the ES module bindings of `node:fs` and
  * `node:fs/promises`); returns a function that takes it off again.
  */
-export function guardHardLinks(): () => void {
+export function guardHardLinks(options: GuardOptions = {}): () => void {
   const restore: (() => void)[] = [];
   const callbacks = fs as unknown as Target;
   const promises = fs.promises as unknown as Target;
@@ -155,9 +200,11 @@ export function guardHardLinks(): () => void {
   wrap(callbacks, "appendFileSync", "sync", 0, keeps, restore);
   wrap(callbacks, "copyFileSync", "sync", 1, replaces, restore);
   wrap(callbacks, "openSync", "sync", 0, byFlags, restore);
+  // Last, over the guarded copyFile: a copy it passes on is still guarded.
+  if (options.linkCopiesFrom) linkCopiesFrom(options.linkCopiesFrom, restore);
   syncBuiltinESMExports();
   return () => {
-    for (const undo of restore) undo();
+    for (const undo of restore.reverse()) undo();
     syncBuiltinESMExports();
   };
 }

@@ -25,6 +25,7 @@ import { finishSite } from "./finish.ts";
 import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
 import { countPageLine, emptyProgress, formatProgress } from "./progress.ts";
 import {
+  ASTRO_IMAGE_CACHE,
   astroManifest,
   linkPages,
   recordPublishedManifest,
@@ -50,10 +51,14 @@ import type { ShardScheme } from "./search-shards.ts";
 const NEW_DIR = ".dist-new";
 const OLD_PREFIX = ".dist-old-";
 const PROGRESS_EVERY_MS = 5000;
-/** Loaded into Astro's process before Astro: writes replace hard-linked files instead of writing into them. */
-const LINK_GUARD = `data:text/javascript,import{guardHardLinks}from${JSON.stringify(
-  new URL("./link-guard.ts", import.meta.url).href,
-)};guardHardLinks();`;
+/**
+ * Loaded into Astro's process before Astro: writes replace hard-linked files instead of
+ * writing into them, and optimized images are linked from Astro's cache, not copied.
+ */
+const linkGuard = (root: string) =>
+  `data:text/javascript,import{guardHardLinks}from${JSON.stringify(
+    new URL("./link-guard.ts", import.meta.url).href,
+  )};guardHardLinks({linkCopiesFrom:${JSON.stringify(join(root, ASTRO_IMAGE_CACHE))}});`;
 
 /** A build that stopped; dist/ is as it was. */
 export class BuildStopped extends Error {}
@@ -94,7 +99,7 @@ async function astroBuild(
   const astro = join(root, "node_modules/astro/bin/astro.mjs");
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
   const heap = astroHeapOptions(totalmem(), getHeapStatistics().heap_size_limit, process.env.NODE_OPTIONS);
-  const child = spawn(process.execPath, [...heap, "--import", LINK_GUARD, astro, "build", "--outDir", outDir, ...args], {
+  const child = spawn(process.execPath, [...heap, "--import", linkGuard(root), astro, "build", "--outDir", outDir, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["inherit", "pipe", "inherit"],

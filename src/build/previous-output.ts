@@ -22,6 +22,8 @@ import { writeWhole } from "./write-whole.ts";
 
 /** Astro's record of its last build (node_modules/astro/dist/core/build/incremental.js), in its default cache folder. */
 const ASTRO_MANIFEST = "node_modules/.astro/incremental-build.json";
+/** Where Astro keeps the images it optimized (node_modules/astro/dist/assets/build/generate.js), in the same folder. */
+export const ASTRO_IMAGE_CACHE = "node_modules/.astro/assets";
 /** The version of that record this reads; another version links nothing. */
 const ASTRO_MANIFEST_VERSION = 1;
 /** Which manifest the published dist/ was built with: its digest. */

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { appendFile, copyFile, link, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, link, mkdir, mkdtemp, open, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -80,6 +80,39 @@ describe("writing into a hard-linked file under the guard", () => {
     unguard = () => undefined;
     await writeFile(building, "in place");
     expect(await readFile(published, "utf8")).toBe("in place");
+  });
+});
+
+describe("copies from a cache folder, linked instead", () => {
+  let cache: string;
+  beforeEach(async () => {
+    unguard();
+    cache = join(dir, "cache");
+    await mkdir(cache);
+    await writeFile(join(cache, "photo.avif"), "optimized photo");
+    unguard = guardHardLinks({ linkCopiesFrom: cache });
+  });
+
+  it("copyFile from the folder links the file, over whatever was at the destination", async () => {
+    await writeFile(join(dir, "photo.avif"), "an older photo");
+    await copyFile(join(cache, "photo.avif"), join(dir, "photo.avif"), fs.constants.COPYFILE_FICLONE);
+    expect((await stat(join(dir, "photo.avif"))).ino).toBe((await stat(join(cache, "photo.avif"))).ino);
+    expect(await readFile(join(dir, "photo.avif"), "utf8")).toBe("optimized photo");
+  });
+
+  it("a later write to the cache's file replaces it, and leaves the linked output as it was", async () => {
+    await copyFile(join(cache, "photo.avif"), join(dir, "photo.avif"));
+    await writeFile(join(cache, "photo.avif"), "optimized again");
+    expect(await readFile(join(dir, "photo.avif"), "utf8")).toBe("optimized photo");
+  });
+
+  it("copies from anywhere else, and from a folder that only starts with the same name, stay copies", async () => {
+    await mkdir(`${cache}-other`);
+    await writeFile(join(`${cache}-other`, "page.html"), "a page");
+    await copyFile(join(`${cache}-other`, "page.html"), join(dir, "page.html"));
+    expect((await stat(join(dir, "page.html"))).nlink).toBe(1);
+    await copyFile(published, join(dir, "copy.html"));
+    expect((await stat(join(dir, "copy.html"))).ino).not.toBe((await stat(published)).ino);
   });
 });
 
