@@ -62,12 +62,13 @@ export async function finishSite(
   out: string,
   settings: FinishSettings,
   log: (message: string) => void,
+  { scanWorkers }: { scanWorkers?: number } = {},
 ): Promise<string[]> {
   const { base, site, articles } = settings;
   const caches = projectCaches(settings.root);
   const count = await writeRedirects(out, articles, base, site, settings.lang);
   // One read of the whole site serves the header policy and every output check.
-  const scan = await scanSite(out, { caches });
+  const scan = await scanSite(out, { caches, workers: scanWorkers });
   const { header } = sitePolicyOf(scan);
   await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
   log(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);

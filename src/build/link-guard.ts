@@ -166,7 +166,12 @@ function linkCopiesFrom(folder: string, restore: (() => void)[]): void {
   const linking = async (...args: unknown[]) => {
     const from = pathOf(args[0] as FilePath);
     const to = pathOf(args[1] as FilePath);
-    if (from !== undefined && to !== undefined && resolve(from).startsWith(inside) && (await linkInsteadOfCopy(from, to)))
+    if (
+      from !== undefined &&
+      to !== undefined &&
+      resolve(from).startsWith(inside) &&
+      (await linkInsteadOfCopy(from, to))
+    )
       return;
     return Reflect.apply(copy, promises, args) as unknown;
   };

@@ -13,7 +13,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { totalmem } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -99,11 +99,15 @@ async function astroBuild(
   const astro = join(root, "node_modules/astro/bin/astro.mjs");
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
   const heap = astroHeapOptions(totalmem(), getHeapStatistics().heap_size_limit, process.env.NODE_OPTIONS);
-  const child = spawn(process.execPath, [...heap, "--import", linkGuard(root), astro, "build", "--outDir", outDir, ...args], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ["inherit", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...heap, "--import", linkGuard(root), astro, "build", "--outDir", outDir, ...args],
+    {
+      cwd: root,
+      env: { ...process.env, ...env },
+      stdio: ["inherit", "pipe", "inherit"],
+    },
+  );
   const progress = emptyProgress();
   const began = performance.now();
   let shown = -1;
@@ -151,7 +155,8 @@ async function finishAfterAstro(
   const settings = await readFinishSettings(handoff.finishSettings);
   const index = await (search.beside ?? writeSearchIndex(outDir, search.plan));
   log("pagefind")(`${describeSearchIndex(index)}${search.beside ? ", while Astro built the pages" : ""}`);
-  const problems = await finishSite(outDir, settings, log("publish-guard"));
+  // Worker threads load this project's TypeScript, which only this plain Node process can (not Astro's bundle).
+  const problems = await finishSite(outDir, settings, log("publish-guard"), { scanWorkers: availableParallelism() });
   if (problems.length > 0) {
     console.error(`\n${problems.join("\n")}`);
     throw new Error(failedChecksMessage(problems));

@@ -14,11 +14,12 @@ import { join, relative, sep } from "node:path";
 import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
 import { svgProblems, xmlProblems, type DocumentProblem } from "../svg.ts";
 import { CACHES, EntryCache, type CacheStore } from "../../build/cache.ts";
+import { ScanPool } from "./scan-pool.ts";
 
 /** A URL a file references, and where: "a href", "img srcset", "css url()", … */
 type Reference = [where: string, url: string];
 
-interface FileFacts {
+export interface FileFacts {
   /** HTML: the page's Content-Security-Policy meta content, or null without one. */
   policy?: string | null;
   /** HTML: markup that would run script ("<a> has an event handler attribute "onclick""). */
@@ -53,7 +54,7 @@ const URL_ATTRIBUTES = new Set([
 ]);
 const SCRIPT_URL = /^\s*(javascript|vbscript):/i;
 
-type Kind = "html" | "css" | "sitemap" | "svg" | "xml";
+export type Kind = "html" | "css" | "sitemap" | "svg" | "xml";
 
 /**
  * What a file is read as. Every file a browser would render as a document is read, by its
@@ -202,9 +203,22 @@ function factsOf(kind: Exclude<Kind, "svg" | "xml">, text: string): FileFacts {
 }
 
 const READ_BATCH = 64;
+/**
+ * Files tokenized on this thread before the rest go to worker threads: an edit changes a
+ * handful of pages, not worth starting a worker; a template change changes every page.
+ */
+const SCANNED_HERE = 256;
+/** Batches handed to the workers and not yet answered, per worker: bounds the bytes waiting. */
+const QUEUED_PER_WORKER = 4;
+
+export interface ScanOptions {
+  caches?: CacheStore | undefined;
+  /** Worker threads that tokenize once many files changed (none: all on this thread). */
+  workers?: number | undefined;
+}
 
 /** Lists every file of the built site in `dir` and reads what the checks need. */
-export async function scanSite(dir: string, options: { caches?: CacheStore | undefined } = {}): Promise<SiteScan> {
+export async function scanSite(dir: string, options: ScanOptions = {}): Promise<SiteScan> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   const pathOf = (entry: (typeof entries)[number]) =>
     relative(dir, join(entry.parentPath, entry.name)).split(sep).join("/");
@@ -217,24 +231,46 @@ export async function scanSite(dir: string, options: { caches?: CacheStore | und
     .map(pathOf)
     .sort();
   const cache = await EntryCache.open<FileFacts>(options.caches, CACHES.pageFacts);
-  const facts = new Map<string, FileFacts>();
-  let scanned = 0;
   const readable = files.filter((file) => kindOf(file));
-  for (let i = 0; i < readable.length; i += READ_BATCH) {
-    const batch = readable.slice(i, i + READ_BATCH);
-    const bytes = await Promise.all(batch.map((file) => readFile(join(dir, file))));
-    batch.forEach((file, j) => {
-      const kind = kindOf(file)!;
-      const key = `${kind}:${createHash("sha1").update(bytes[j]!).digest("base64url")}`;
-      let found = cache.get(key);
-      if (!found) {
-        found = factsOfBytes(kind, bytes[j]!);
-        cache.set(key, found);
-        scanned++;
+  const found: FileFacts[] = [];
+  let scanned = 0;
+  let pool: ScanPool | undefined;
+  const queued: Promise<void>[] = [];
+  try {
+    for (let i = 0; i < readable.length; i += READ_BATCH) {
+      const batch = readable.slice(i, i + READ_BATCH);
+      const bytes = await Promise.all(batch.map((file) => readFile(join(dir, file))));
+      const unknown: { at: number; key: string; kind: Kind; bytes: Buffer }[] = [];
+      batch.forEach((file, j) => {
+        const kind = kindOf(file)!;
+        const key = `${kind}:${createHash("sha1").update(bytes[j]!).digest("base64url")}`;
+        const known = cache.get(key);
+        if (known) found[i + j] = known;
+        else unknown.push({ at: i + j, key, kind, bytes: bytes[j]! });
+      });
+      if (unknown.length === 0) continue;
+      scanned += unknown.length;
+      const record = (facts: FileFacts[]) =>
+        unknown.forEach((file, k) => {
+          cache.set(file.key, facts[k]!);
+          found[file.at] = facts[k]!;
+        });
+      if (!pool && (options.workers ?? 0) > 0 && scanned > SCANNED_HERE) pool = new ScanPool(options.workers!);
+      if (!pool) {
+        record(unknown.map((file) => factsOfBytes(file.kind, file.bytes)));
+        continue;
       }
-      facts.set(file, found);
-    });
+      const recorded = pool.facts(unknown).then(record);
+      // Awaited below; a failure before then must not count as unhandled.
+      recorded.catch(() => undefined);
+      queued.push(recorded);
+      if (queued.length >= QUEUED_PER_WORKER * options.workers!) await queued.shift();
+    }
+    await Promise.all(queued);
+  } finally {
+    await pool?.close();
   }
   await cache.save();
+  const facts = new Map(readable.map((file, i) => [file, found[i]!]));
   return { files, facts, scanned, links };
 }

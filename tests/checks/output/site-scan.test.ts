@@ -53,6 +53,27 @@ describe("scanSite", () => {
     expect(scan.facts.get("sitemap-0.xml")!.refs).toEqual([["sitemap loc", "https://example.org/a/"]]);
   });
 
+  it("finds the same facts with worker threads, in the same order, once many files changed", async () => {
+    const site = await folder();
+    // Enough pages for the workers to take over partway; the unsafe ones come after that point.
+    const pages = Object.fromEntries(
+      Array.from({ length: 700 }, (_, i) => [
+        `p${String(i).padStart(3, "0")}/index.html`,
+        page(
+          i % 100 === 99 ? `<p onclick="go()">${i}</p>` : `<a id="a${i}" href="/p${i}/">${i}</a>`,
+          i === 650 ? "" : CSP,
+        ),
+      ]),
+    );
+    await writeFiles(site, { ...pages, "s.css": `body { background: url("/bg.png") }` });
+    const here = await scanSite(site);
+    const threaded = await scanSite(site, { workers: 2 });
+    expect(threaded.scanned).toBe(701);
+    expect([...threaded.facts]).toEqual([...here.facts]);
+    expect(threaded.facts.get("p699/index.html")!.unsafe).toEqual(['<p> has an event handler attribute "onclick"']);
+    expect(threaded.facts.get("p650/index.html")!.policy).toBeNull();
+  });
+
   it("reuses the facts of unchanged files between builds, and only this build's", async () => {
     const site = await folder();
     const caches = projectCaches(await folder());
