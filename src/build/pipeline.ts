@@ -8,7 +8,9 @@
  *    The folder starts with hard links to the published pages Astro may reuse
  *    (./previous-output.ts); Astro replaces those it renders again (./link-guard.ts).
  * 3. After Astro's process has exited (so their memory never adds up): the Pagefind index,
- *    then the host files and output checks (./finish.ts).
+ *    unless only one shard was to be indexed, which is done while Astro builds
+ *    (docs/decisions/024-build-work-beside-astro-and-on-every-core.md); then the host
+ *    files and output checks (./finish.ts).
  * 4. Only then: dist/ is renamed aside, the new folder renamed to dist/, the old one deleted.
  */
 import { spawn } from "node:child_process";
