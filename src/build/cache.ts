@@ -45,7 +45,7 @@ export const CACHES = {
   /** Drawn social cards (PNG files), by what they show. */
   socialCards: {
     name: "social-cards",
-    sources: ["src/views/social-card.ts", "src/model/text-direction.ts", PACKAGES],
+    sources: ["src/views/social-card.ts", "src/formats/indexed-png.ts", "src/model/text-direction.ts", PACKAGES],
   },
   /**
    * Built search index shards (folders), by their articles' content hashes: the records are

@@ -4,19 +4,22 @@
  * Draws real social cards (the site's own layout from src/views/social-card.ts, seeded
  * headlines of varied length, one Arabic) and times each way of turning satori's SVG into
  * a PNG, stage by stage: rasterizing with sharp or with resvg, then encoding with sharp
- * (palette or full colour, several settings) or with resvg's own PNG writer. All ways run
+ * (palette or full colour, several settings) or with resvg's own PNG writer, and the site's
+ * way: resvg's async render, each pixel mapped to the card's fixed palette, our own palette
+ * PNG writer (src/formats/indexed-png.ts), with raster, mapping and encoding timed apart. All ways run
  * on each card in turn, so a machine that drifts slows them alike. Prints, per way, the
  * median wall and CPU milliseconds of each stage, the median and largest card in bytes,
  * and how far its pixels stray from the raster it encoded (what the palette loses); writes the figures to
  * test-output/bench/cards.json and, with --samples, each way's PNG of a long Latin and
  * the Arabic card to test-output/bench/cards/ to look at.
  */
-import { Resvg } from "@resvg/resvg-js";
+import { Resvg, renderAsync } from "@resvg/resvg-js";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
 import { createServer } from "vite";
+import { indexedPng, paletteScanlines } from "../../src/formats/indexed-png.ts";
 import { projectRoot } from "../helpers/build.ts";
 import { random, sentence } from "./corpus.ts";
 import { median } from "./stats.ts";
@@ -40,7 +43,7 @@ const vite = await createServer({
   appType: "custom",
   server: { middlewareMode: true, hmr: false, ws: false },
 });
-const { cardSvg, CARD_WIDTH, CARD_HEIGHT } = (await vite.ssrLoadModule(
+const { cardSvg, CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE } = (await vite.ssrLoadModule(
   "/src/views/social-card.ts",
 )) as SocialCardModule;
 await vite.close();
@@ -122,9 +125,23 @@ const encoders: Record<string, Encoder> = {
 const resvgOwnPng = async (svg: string) =>
   new Resvg(svg, { font: { loadSystemFonts: false }, fitTo: { mode: "original" } }).render().asPng();
 
-/** sharp's whole pipeline from SVG to palette PNG in one call, as the site draws cards today. */
+/** sharp's whole pipeline from SVG to palette PNG in one call, as the site drew cards before decision 023. */
 const sharpOneCall = (svg: string) =>
   sharp(Buffer.from(svg)).png({ compressionLevel: 6, palette: true, colours: 16, dither: 0, effort: 1 }).toBuffer();
+
+const RESVG_OPTIONS = { font: { loadSystemFonts: false }, fitTo: { mode: "original" as const } };
+
+/** The site's way (src/views/social-card.ts, at zlib 6), stage by stage, with the zlib level to deflate at. */
+const fixedPalette = (level: number) => ({
+  name: `resvg async → fixed palette, own PNG writer z${level}`,
+  draw: async (svg: string) => {
+    const [image, raster] = await timed(() => renderAsync(svg, RESVG_OPTIONS));
+    const [scanlines, map] = await timed(() => paletteScanlines(image.pixels, CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE));
+    const [png, encode] = await timed(() => indexedPng(CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE, scanlines, level));
+    return { png, costs: { raster, map, encode } };
+  },
+});
+const staged = [fixedPalette(9), fixedPalette(6), fixedPalette(3)];
 
 /** Mean absolute difference per channel (0–255) between a PNG's pixels and a reference raster. */
 async function deviation(png: Buffer, reference: Raster): Promise<number> {
@@ -187,7 +204,7 @@ for (const [index, card] of [cards[0]!, ...cards].entries()) {
   }
   for (const [name, draw, rasterName] of [
     ["resvg raster → resvg PNG", resvgOwnPng, "resvg"],
-    ["sharp in one call (today)", sharpOneCall, "sharp"],
+    ["sharp in one call (before 023)", sharpOneCall, "sharp"],
   ] as const) {
     const [png, cost] = await timed(() => draw(svg));
     if (!counted) continue;
@@ -195,6 +212,17 @@ for (const [index, card] of [cards[0]!, ...cards].entries()) {
     const way = record(name, "raster+encode", cost);
     way.bytes.push(png.length);
     way.deviation.push(await deviation(png, rasters[rasterName]!));
+    if (values.samples && sampleIndexes.has(index - 1))
+      await writeFile(join(outDir, "cards", `${index - 1}-${slug(name)}.png`), png);
+  }
+  for (const { name, draw } of staged) {
+    const { png, costs } = await draw(svg);
+    if (!counted) continue;
+    record(name, "layout", layout);
+    let way!: Way;
+    for (const [stage, cost] of Object.entries(costs)) way = record(name, stage, cost);
+    way.bytes.push(png.length);
+    way.deviation.push(await deviation(png, rasters.resvg!));
     if (values.samples && sampleIndexes.has(index - 1))
       await writeFile(join(outDir, "cards", `${index - 1}-${slug(name)}.png`), png);
   }
@@ -246,14 +274,15 @@ console.log(
   `resvg's raster against sharp's: mean difference ${fmt(median(rasterDifference), 2)} per channel (0–255); deviation below: each PNG against its own raster\n`,
 );
 console.log(
-  "| way (rasterizer → encoder) | raster ms (CPU) | encode ms (CPU) | draw ms, wall | draw ms, CPU | median bytes | max bytes | deviation |",
+  "| way (rasterizer → encoder) | raster ms (CPU) | map ms (CPU) | encode ms (CPU) | draw ms, wall | draw ms, CPU | median bytes | max bytes | deviation |",
 );
-console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const row of rows) {
   const raster = row.stages.raster ?? row.stages["raster+encode"];
   const encode = row.stages.encode;
+  const map = row.stages.map;
   console.log(
-    `| ${row.way} | ${raster ? `${fmt(raster.wallMs)} (${fmt(raster.cpuMs)})` : ""} | ${encode ? `${fmt(encode.wallMs)} (${fmt(encode.cpuMs)})` : "(in raster)"} | ${fmt(row.drawWallMs)} | ${fmt(row.drawCpuMs)} | ${row.medianBytes.toLocaleString("en")} | ${row.maxBytes.toLocaleString("en")} | ${fmt(row.deviation, 2)} |`,
+    `| ${row.way} | ${raster ? `${fmt(raster.wallMs)} (${fmt(raster.cpuMs)})` : ""} | ${map ? `${fmt(map.wallMs)} (${fmt(map.cpuMs)})` : ""} | ${encode ? `${fmt(encode.wallMs)} (${fmt(encode.cpuMs)})` : "(in raster)"} | ${fmt(row.drawWallMs)} | ${fmt(row.drawCpuMs)} | ${row.medianBytes.toLocaleString("en")} | ${row.maxBytes.toLocaleString("en")} | ${fmt(row.deviation, 2)} |`,
   );
 }
 await mkdir(outDir, { recursive: true });

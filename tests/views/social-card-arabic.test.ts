@@ -8,7 +8,7 @@
  */
 import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
-import { CARD_WIDTH, cardSvg } from "../../src/views/social-card.ts";
+import { CARD_WIDTH, drawCard } from "../../src/views/social-card.ts";
 
 /** The headline's band of the card: below the site name, above the section and date. */
 const BAND = { top: 150, height: 330 };
@@ -33,8 +33,8 @@ function inkOf(headline: string): Promise<Ink> {
 }
 
 async function measureInk(headline: string): Promise<Ink> {
-  const svg = await cardSvg({ headline, siteName: "S", date: "1 January 2020", section: "News", lang: "ar" });
-  const band = await sharp(Buffer.from(svg))
+  const png = await drawCard({ headline, siteName: "S", date: "1 January 2020", section: "News", lang: "ar" });
+  const band = await sharp(png)
     .extract({ left: 0, top: BAND.top, width: CARD_WIDTH, height: BAND.height })
     .removeAlpha()
     .threshold(128)
