@@ -33,10 +33,9 @@ export default defineConfig({
     format: "directory",
     // One round trip: the stylesheet travels inside the HTML.
     inlineStylesheets: "always",
-    // Pages (and social cards) render four at a time, so sharp's encoding on one core
-    // overlaps the JavaScript of another page: about 20% faster cold builds (measured at
-    // 1,000 articles). Incremental builds still work at this setting.
-    concurrency: 4,
+    // Many pages in flight: while one waits for its file to be written, or for its card's
+    // raster and deflate on the thread pool, another renders; see docs/performance.md.
+    concurrency: 16,
   },
   image: {
     service: {
