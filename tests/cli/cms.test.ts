@@ -118,7 +118,8 @@ describe.skipIf(!haveChrome)("npm run cms in Chromium", () => {
     editorUrl = await startEditor();
     browser = await launchChrome();
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, timezoneId: "America/New_York" });
-    page.setDefaultTimeout(20_000);
+    // Decap's screens are slow to settle on a loaded two-core machine; these waits time nothing.
+    page.setDefaultTimeout(60_000);
   }, 120_000);
 
   afterAll(async () => {
@@ -166,7 +167,7 @@ describe.skipIf(!haveChrome)("npm run cms in Chromium", () => {
     await page.screenshot({ path: join(shotDir, "cms-editor-1280.png") });
     await publish();
 
-    await expect.poll(() => existsSync(articleFile()), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => existsSync(articleFile()), { timeout: 60_000 }).toBe(true);
     const written = await readFile(articleFile(), "utf8");
     // The site's time zone, whatever the editor's browser is set to.
     expect(written).toMatch(/^published: "?2026-11-30T09:15:00\+00:00"?$/m);
@@ -218,7 +219,7 @@ describe.skipIf(!haveChrome)("npm run cms in Chromium", () => {
     await updates.getByLabel(/^Kind/).click();
     await page.getByRole("option", { name: "correction", exact: true }).click();
     await publish();
-    await expect.poll(() => readFile(articleFile(), "utf8"), { timeout: 20_000 }).toContain(CORRECTION);
+    await expect.poll(() => readFile(articleFile(), "utf8"), { timeout: 60_000 }).toContain(CORRECTION);
     const written = await readFile(articleFile(), "utf8");
     expect(written).toMatch(/^ {2}- date: "?2026-12-01T10:30:00\+00:00"?$/m);
     // A date the editor did not touch is written back as it was.
