@@ -36,8 +36,8 @@ export function showsContent(state: PublicationState, preview: boolean): boolean
 
 /**
  * The articles an edition builds (a page at their address) and those whose text it shows,
- * as of `now`. An article whose frontmatter could not be read has no schedule; it counts
- * as published, so that what refers to it is still checked.
+ * as of `now`. An article whose frontmatter could not be read has no schedule and counts
+ * as published (a build never gets that far: the content check stops it first).
  */
 export function editionOf<T extends { schedule?: Publishable | undefined }>(
   articles: readonly T[],
