@@ -11,9 +11,10 @@
  * cannot be written is skipped.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { createReadStream, readFileSync, readdirSync, statSync } from "node:fs";
 import { readFile, readdir, rm } from "node:fs/promises";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { writeWhole } from "./write-whole.ts";
 
 export interface CacheSpec {
@@ -102,14 +103,11 @@ export function sourcesVersion(root: string, sources: readonly string[]): string
   return hash.digest("hex").slice(0, 16);
 }
 
-interface SavedEntries<V> {
-  version: string;
-  entries: Record<string, V>;
-}
-
 /**
- * A cache of JSON values by key, kept in one file. Entries read (`get` that finds one) or
- * written (`set`) in this run are the ones `save` keeps.
+ * A cache of JSON values by key, kept in one file of JSON lines: the version, then one
+ * `[key, value]` a line, so that a cache of a very large site is never one string (V8's
+ * longest is 512 MiB). Entries read (`get` that finds one) or written (`set`) in this run
+ * are the ones `save` keeps.
  */
 export class EntryCache<V> {
   readonly #file: string | undefined;
@@ -131,10 +129,19 @@ export class EntryCache<V> {
     const version = sourcesVersion(store.root, spec.sources);
     let saved = new Map<string, V>();
     try {
-      const data = JSON.parse(await readFile(file, "utf8")) as SavedEntries<V>;
-      if (data.version === version) saved = new Map(Object.entries(data.entries));
+      const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
+      let first = true;
+      for await (const line of lines) {
+        if (first && (JSON.parse(line) as { version?: unknown }).version !== version) break;
+        if (!first) {
+          const [key, value] = JSON.parse(line) as [string, V];
+          saved.set(key, value);
+        }
+        first = false;
+      }
     } catch {
       // no cache yet, or an unreadable one: start empty
+      saved = new Map();
     }
     return new EntryCache(file, version, saved);
   }
@@ -154,8 +161,13 @@ export class EntryCache<V> {
   async save(): Promise<void> {
     if (!this.#file) return;
     if (!this.#changed && this.#used.size === this.#saved.size) return;
-    const data: SavedEntries<V> = { version: this.#version, entries: Object.fromEntries(this.#used) };
-    await writeWhole(this.#file, JSON.stringify(data)).catch(() => undefined);
+    const version = this.#version;
+    const used = this.#used;
+    function* lines() {
+      yield `${JSON.stringify({ version })}\n`;
+      for (const entry of used) yield `${JSON.stringify(entry)}\n`;
+    }
+    await writeWhole(this.#file, lines()).catch(() => undefined);
   }
 }
 

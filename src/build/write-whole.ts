@@ -5,7 +5,8 @@
 import { mkdir, rename, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 
-export async function writeWhole(file: string, data: string | Uint8Array): Promise<void> {
+/** `data` may be given in pieces (an iterable of strings), for a file too large for one string. */
+export async function writeWhole(file: string, data: string | Uint8Array | Iterable<string>): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, data);

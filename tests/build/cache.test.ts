@@ -5,19 +5,23 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { EntryCache, FileCache, projectCaches, sourcesVersion, type CacheSpec } from "../../src/build/cache.ts";
 import { writeFiles } from "../helpers/build.ts";
+import { savedCacheKeys } from "../helpers/caches.ts";
 
 vi.mock("node:fs/promises", async (original) => {
   const real = await original<typeof import("node:fs/promises")>();
   return {
     ...real,
     // A write that dies halfway (as a killed build would), when the data asks for it.
-    writeFile: vi.fn(async (file: Parameters<typeof real.writeFile>[0], data: string | Uint8Array) => {
-      if (typeof data === "string" && data.includes("die-halfway")) {
-        await real.writeFile(file, data.slice(0, data.length / 2));
-        throw new Error("killed");
-      }
-      return real.writeFile(file, data);
-    }),
+    writeFile: vi.fn(
+      async (file: Parameters<typeof real.writeFile>[0], data: string | Uint8Array | Iterable<string>) => {
+        const text = typeof data === "string" || data instanceof Uint8Array ? data : [...data].join("");
+        if (typeof text === "string" && text.includes("die-halfway")) {
+          await real.writeFile(file, text.slice(0, text.length / 2));
+          throw new Error("killed");
+        }
+        return real.writeFile(file, text);
+      },
+    ),
   };
 });
 
@@ -32,10 +36,7 @@ async function project(files: Record<string, string> = {}): Promise<string> {
 }
 
 const SPEC: CacheSpec = { name: "things", sources: ["src/things", "src/thing-rules.ts"] };
-const saved = async (root: string) =>
-  JSON.parse(await readFile(join(projectCaches(root).folder, "things.json"), "utf8")) as {
-    entries: Record<string, unknown>;
-  };
+const saved = (root: string) => savedCacheKeys(join(projectCaches(root).folder, "things.json"));
 
 describe("EntryCache", () => {
   it("keeps only the entries this run used", async () => {
@@ -47,7 +48,7 @@ describe("EntryCache", () => {
     expect(second.get("a")).toBe(1);
     second.set("d", 2);
     await second.save();
-    expect(Object.keys((await saved(root)).entries).sort()).toEqual(["a", "d"]);
+    expect((await saved(root)).sort()).toEqual(["a", "d"]);
   });
 
   it("starts afresh when a source it depends on changes, and only then", async () => {
@@ -73,6 +74,18 @@ describe("EntryCache", () => {
     next.set("b", "die-halfway");
     await next.save(); // a cache that cannot be written is skipped, never an error
     expect(await readFile(join(projectCaches(root).folder, "things.json"), "utf8")).toBe(before);
+  });
+
+  it("keeps values with line breaks, quotes and non-ASCII text, one entry a line", async () => {
+    const root = await project();
+    const cache = await EntryCache.open<{ text: string }>(projectCaches(root), SPEC);
+    const value = { text: 'two\nlines, "quoted", عربي \u2028' };
+    cache.set("a\nb", value);
+    cache.set("c", { text: "" });
+    await cache.save();
+    const file = await readFile(join(projectCaches(root).folder, "things.json"), "utf8");
+    expect(file.trimEnd().split("\n")).toHaveLength(3);
+    expect((await EntryCache.open<{ text: string }>(projectCaches(root), SPEC)).get("a\nb")).toEqual(value);
   });
 
   it("remembers nothing without a store", async () => {

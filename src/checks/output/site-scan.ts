@@ -168,7 +168,9 @@ export function factsOfBytes(kind: Kind, bytes: Buffer): FileFacts {
   if (kind === "html" && (bytes[0] === 0xfe || bytes[0] === 0xff || bytes[0] === 0)) {
     return { policy: null, unsafe: ["starts with a UTF-16 or UTF-32 byte-order mark: pages must be UTF-8"] };
   }
-  return factsOf(kind, bytes.toString("utf8"));
+  // Strings cut from the page would be slices that keep the whole page's text alive as long
+  // as its facts are held (every page of the site, at once): the facts get strings of their own.
+  return JSON.parse(JSON.stringify(factsOf(kind, bytes.toString("utf8")))) as FileFacts;
 }
 
 /** What must not be published about a file's facts: a page without a strict policy, script-running markup. */

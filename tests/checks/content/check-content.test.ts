@@ -3,11 +3,12 @@
  * line and field; strict dates; duplicate addresses; images decoded strictly; public/
  * files that would publish metadata or scripts. No build: each case is a folder of files.
  */
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import sharp from "sharp";
 import { writeFiles } from "../../helpers/build.ts";
+import { savedCacheKeys } from "../../helpers/caches.ts";
 import { afterAll, describe, expect, it } from "vitest";
 import { strictFrontmatterData } from "../../../src/checks/content/frontmatter.ts";
 import { checkContent, formatProblem, MAX_ARTICLE_BYTES } from "../../../src/checks/content/index.ts";
@@ -371,8 +372,8 @@ describe("the article cache", () => {
     await writeFile(join(root, "content/articles/b.md"), article(GOOD));
     await rm(join(root, "content/articles/c.md"));
     expect(await run()).toEqual(["content/articles/a.md:2: headline: must not be empty"]);
-    const saved = JSON.parse(await readFile(join(projectCaches(root).folder, "checked-articles.json"), "utf8")) as { entries: Record<string, unknown> };
-    expect(Object.keys(saved.entries).sort()).toEqual(["content/articles/a.md", "content/articles/b.md"]);
+    const saved = await savedCacheKeys(join(projectCaches(root).folder, "checked-articles.json"));
+    expect(saved.sort()).toEqual(["content/articles/a.md", "content/articles/b.md"]);
   });
 });
 
