@@ -132,12 +132,13 @@ export class EntryCache<V> {
       const lines = createInterface({ input: createReadStream(file, "utf8"), crlfDelay: Infinity });
       let first = true;
       for await (const line of lines) {
-        if (first && (JSON.parse(line) as { version?: unknown }).version !== version) break;
-        if (!first) {
-          const [key, value] = JSON.parse(line) as [string, V];
-          saved.set(key, value);
+        if (first) {
+          first = false;
+          if ((JSON.parse(line) as { version?: unknown }).version !== version) break;
+          continue;
         }
-        first = false;
+        const [key, value] = JSON.parse(line) as [string, V];
+        saved.set(key, value);
       }
     } catch {
       // no cache yet, or an unreadable one: start empty

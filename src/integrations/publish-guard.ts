@@ -115,10 +115,6 @@ async function finishHere(out: string, settings: FinishSettings, logger: AstroIn
   logger.info(CHECKS_PASSED);
 }
 
-/** The articles this edition builds, and those whose text and images it shows. */
-const editionArticles = (articles: readonly CheckedArticle[], edition: Edition) =>
-  editionOf(articles, edition.now, edition.preview);
-
 export function publishGuard(options: PublishGuardOptions): AstroIntegration {
   const handoff = options.handoff ?? {};
   let articles: CheckedArticle[] = [];
@@ -134,7 +130,11 @@ export function publishGuard(options: PublishGuardOptions): AstroIntegration {
         // those of a held or withdrawn article.
         updateConfig({
           vite: {
-            plugins: [articleImagesPlugin(() => editionArticles(articles, edition).shown.flatMap((a) => a.images))],
+            plugins: [
+              articleImagesPlugin(() =>
+                editionOf(articles, edition.now, edition.preview).shown.flatMap((a) => a.images),
+              ),
+            ],
           },
         });
         if (command !== "build" && command !== "dev") return;
@@ -169,7 +169,7 @@ export function publishGuard(options: PublishGuardOptions): AstroIntegration {
         const out = fileURLToPath(dir);
         if (publicDir) await refuseReplacedPages(publicDir, writtenFiles(out, assets), logger);
         // Former addresses redirect only to articles this edition has; search finds only those it shows.
-        const { built, shown } = editionArticles(articles, edition);
+        const { built, shown } = editionOf(articles, edition.now, edition.preview);
         const search = { shown: shown.map((a) => a.id), shards: options.searchShards };
         const finish: FinishSettings = { ...settings!, articles: built, search };
         if (handoff.finishSettings) await writeFinishSettings(handoff.finishSettings, finish);
