@@ -17,9 +17,9 @@ const now = buildClock(process.env[CLOCK_ENV], new Date());
 // A preview (npm run preview:drafts) shows drafts and embargoed articles, for editors only.
 const preview = process.env[PREVIEW_ENV] === "1";
 
-// What `npm run build` hands this build, if it started it (src/build/handoff.ts): the one
-// place the environment is read.
-const handoff = handoffFromEnv(process.env);
+// What `npm run build` hands this build, if it started it (src/build/handoff.ts), and the
+// channel it says on when the checked content is ready: the one place the environment is read.
+const handoff = handoffFromEnv(process.env, process);
 
 // https://docs.astro.build/en/reference/configuration-reference/
 export default defineConfig({

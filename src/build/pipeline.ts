@@ -3,7 +3,9 @@
  * dist/ is replaced only by a site that built and passed every check; a failing build
  * leaves the previous dist/ exactly as it was.
  *
- * 1. The content check (src/checks/content/): every problem in every file, before Astro starts.
+ * 1. The content check (src/checks/content/): every problem in every file, before Astro
+ *    reads any content. Astro's process starts beside it and waits for its result
+ *    (docs/decisions/025-astro-starts-while-the-content-is-checked.md).
  * 2. `astro build` into a new folder beside dist/, handed the checked articles (./handoff.ts).
  *    The folder starts with hard links to the published pages Astro may reuse
  *    (./previous-output.ts); Astro replaces those it renders again (./link-guard.ts).
@@ -20,11 +22,18 @@ import { getHeapStatistics } from "node:v8";
 import { mkdir, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
-import { checkContent, formatReport, type CheckOptions } from "../checks/content/index.ts";
+import { checkContent, formatReport, type CheckedArticle, type CheckOptions } from "../checks/content/index.ts";
 import { CLOCK_ENV } from "../model/clock.ts";
 import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite } from "./finish.ts";
-import { handoffEnv, handoffFiles, readFinishSettings, startHandoff, type HandoffFiles } from "./handoff.ts";
+import {
+  clearHandoff,
+  handoffEnv,
+  handoffFiles,
+  handOverCheckedContent,
+  readFinishSettings,
+  type HandoffFiles,
+} from "./handoff.ts";
 import { countPageLine, emptyProgress, formatProgress } from "./progress.ts";
 import {
   ASTRO_IMAGE_CACHE,
@@ -90,14 +99,28 @@ async function checkBeforeBuild(root: string, options: Pick<CheckOptions, "setti
   return report.articles;
 }
 
-/** Runs `astro build` into `outDir`; its per-page lines become a progress line every few seconds. */
-async function astroBuild(
+/** An `astro build` under way: it waits for the checked content before it syncs or renders anything. */
+interface AstroRun {
+  /** Its exit code, once it has exited. */
+  exited: Promise<number>;
+  /** Writes the checked articles and tells Astro to go on. */
+  handOver(articles: CheckedArticle[]): Promise<void>;
+  /** Ends it (the content check failed); resolves when it has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `astro build` into `outDir`; its per-page lines become a progress line every few
+ * seconds. Started before the content check has finished, so that Node's and Astro's own
+ * start overlap the check; Astro waits for the checked articles (./handoff.ts).
+ */
+function startAstroBuild(
   root: string,
   outDir: string,
   args: readonly string[],
   env: Record<string, string>,
-  totalArticles: number,
-): Promise<number> {
+  handoff: HandoffFiles,
+): AstroRun {
   const astro = join(root, "node_modules/astro/bin/astro.mjs");
   // process.execPath: the Node running this script (Node 22, from the node@22 package).
   const heap = astroHeapOptions(totalmem(), getHeapStatistics().heap_size_limit, process.env.NODE_OPTIONS);
@@ -107,26 +130,42 @@ async function astroBuild(
     {
       cwd: root,
       env: { ...process.env, ...env },
-      stdio: ["inherit", "pipe", "inherit"],
+      // The IPC channel: how Astro learns that the checked content is written.
+      stdio: ["inherit", "pipe", "inherit", "ipc"],
     },
   );
   const progress = emptyProgress();
-  const began = performance.now();
+  let totalArticles = 0;
+  let began = performance.now();
   let shown = -1;
   const show = () => {
     if (progress.pages === shown) return;
     shown = progress.pages;
     console.log(formatProgress(progress, totalArticles, (performance.now() - began) / 1000));
   };
-  const timer = setInterval(show, PROGRESS_EVERY_MS);
-  const lines = createInterface({ input: child.stdout });
+  let timer: NodeJS.Timeout | undefined;
+  const lines = createInterface({ input: child.stdout! });
   lines.on("line", (line) => {
     if (!countPageLine(line, progress)) console.log(line);
   });
-  const code = await new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
-  clearInterval(timer);
-  show();
-  return code;
+  const exited = new Promise<number>((done) => child.on("close", (c) => done(c ?? 1)));
+  void exited.then(() => {
+    clearInterval(timer);
+    if (timer) show();
+  });
+  return {
+    exited,
+    handOver: async (articles) => {
+      await handOverCheckedContent(handoff, articles, child);
+      totalArticles = articles.length;
+      began = performance.now();
+      timer = setInterval(show, PROGRESS_EVERY_MS);
+    },
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      await exited;
+    },
+  };
 }
 
 const log = (scope: string) => (message: string) => console.log(`[newsroom:${scope}] ${message}`);
@@ -219,27 +258,31 @@ export async function buildSite(
   await removeLeftovers(root, dist);
   const outDir = join(root, NEW_DIR);
   await mkdir(outDir);
-  // The published pages go into the new folder while the content is checked.
+  const handoff = handoffFiles(root);
+  await clearHandoff(handoff);
+  // The clock goes along as it was read, so the check and Astro's pages use the same moment.
+  const env = { ...handoffEnv(handoff), [CLOCK_ENV]: now.toISOString() };
+  // Astro starts while the content is checked and the published pages are linked into the
+  // new folder; it waits for the checked articles before it reads any content.
+  const astro = startAstroBuild(root, outDir, args, env, handoff);
   const [checked, linked] = await Promise.allSettled([
     checkBeforeBuild(root, { settings, now }),
     linkPublishedPages(root, dist, outDir),
   ]);
   if (checked.status === "rejected" || linked.status === "rejected") {
+    await astro.stop();
     await rm(outDir, { recursive: true, force: true });
     throw checked.status === "rejected" ? checked.reason : (linked as PromiseRejectedResult).reason;
   }
   const articles = checked.value;
   // Hand the checked article list to the build, so Astro does not read every article again.
-  const handoff = handoffFiles(root);
-  await startHandoff(handoff, articles);
+  await astro.handOver(articles);
 
-  // The clock goes along as it was read, so the check and Astro's pages use the same moment.
-  const env = { ...handoffEnv(handoff), [CLOCK_ENV]: now.toISOString() };
   // The index is made from the articles' own files, so it need not wait for Astro's pages.
   const shown = editionOf(articles, now, false).shown.map((a) => a.id);
   const plan = planSearchIndex({ root, lang: search.lang, articles, search: { shown, shards: search.shards } });
   const beside = searchIndexBesideAstro(outDir, plan);
-  const code = await astroBuild(root, outDir, args, env, articles.length);
+  const code = await astro.exited;
   if (code !== 0) {
     // Whatever the index was doing in the folder is over before the folder goes.
     await beside?.catch(() => undefined);

@@ -5,8 +5,8 @@
  *
  * - before anything renders (`astro:config:setup`): the content check
  *   (src/checks/content/), which reports every problem in every file and stops the build;
- *   in `astro dev` it only warns. Under `npm run build` the check has just run, and the
- *   articles it read are handed over (src/build/handoff.ts);
+ *   in `astro dev` it only warns. Under `npm run build` the check runs while Astro starts,
+ *   and the articles it read are handed over here (src/build/handoff.ts);
  * - when the pages are written (`astro:build:done`, after the other integrations): a
  *   public/ file must not have replaced a generated page; then the last steps
  *   (src/build/finish.ts: host files and output checks), or, under `npm run build`, what
@@ -22,7 +22,7 @@ import { CHECKS_PASSED, failedChecksMessage } from "../checks/output/index.ts";
 import { finishSite, type FinishSettings } from "../build/finish.ts";
 import { buildSearchIndex, describeSearchIndex } from "../build/search-index.ts";
 import type { ShardScheme } from "../build/search-shards.ts";
-import { readCheckedContent, writeFinishSettings, type BuildHandoff } from "../build/handoff.ts";
+import { checkedContentWhenReady, writeFinishSettings, type BuildHandoff } from "../build/handoff.ts";
 import { ARTICLES_DIR } from "../model/article-schema.ts";
 import { articleImagesPlugin } from "./article-images.ts";
 import { editionOf } from "../model/publication.ts";
@@ -139,8 +139,9 @@ export function publishGuard(options: PublishGuardOptions): AstroIntegration {
         });
         if (command !== "build" && command !== "dev") return;
         if (command === "build" && handoff.checkedContent) {
-          // npm run build checked every article just before starting Astro.
-          articles = await readCheckedContent(handoff.checkedContent);
+          // npm run build checks every article while Astro starts, and hands them over here,
+          // before anything is synced or rendered.
+          articles = await checkedContentWhenReady(handoff);
           logger.info(`content checked by npm run build (${articles.length} articles)`);
           return;
         }
