@@ -1,12 +1,14 @@
 /**
  * The images an article uses: each must be a file beside the article, of a type articles
  * accept, and decode in full without fault. An image is decoded once per content: those
- * that passed are remembered by hash (src/build/cache.ts).
+ * that passed are remembered by hash (src/build/cache.ts), and an unchanged file is not
+ * read again (src/build/file-hashes.ts).
  */
-import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import type { BigIntStats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import type { EntryCache } from "../../build/cache.ts";
+import type { FileHashes } from "../../build/file-hashes.ts";
 import { ARTICLE_IMAGE_TYPES, imageProblem } from "../images.ts";
 import type { Findings } from "./article-findings.ts";
 import { toPosix } from "./read-articles.ts";
@@ -15,25 +17,48 @@ import type { CheckedArticle, Problem } from "./report.ts";
 /** Images decoded without fault, by extension and content hash. */
 export type CheckedImages = EntryCache<true>;
 
+/** What the image check remembers between runs: images found sound, and files' hashes. */
+export interface ImageCaches {
+  checkedImages: CheckedImages;
+  fileHashes: FileHashes;
+}
+
 /** Where articles live: the folder as written (`content/articles`) and as an absolute path. */
 export interface ArticleFolder {
   dir: string;
   root: string;
 }
 
-/** Reads and fully decodes an image once per content. */
-export async function imageFileProblem(path: string, checked: CheckedImages): Promise<string | null> {
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  return code === "ENOENT" ? "was not found" : `cannot be read (${code ?? (error as Error).message})`;
+}
+
+/**
+ * Reads and fully decodes an image once per content; an image file unchanged since it
+ * was found sound is not read again (src/build/file-hashes.ts).
+ */
+export async function imageFileProblem(
+  path: string,
+  { checkedImages, fileHashes }: ImageCaches,
+  nowMs = Date.now(),
+): Promise<string | null> {
+  const keyOf = (hash: string) => `${extname(path).toLowerCase()}:${hash}`;
   let bytes: Buffer;
+  let stats: BigIntStats;
   try {
+    // Taken before the bytes are read: a write after this shows in the next run's identity.
+    stats = await stat(path, { bigint: true });
+    const known = fileHashes.known(path, stats);
+    if (known !== undefined && checkedImages.get(keyOf(known))) return null;
     bytes = await readFile(path);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return code === "ENOENT" ? "was not found" : `cannot be read (${code ?? (error as Error).message})`;
+    return unreadable(error);
   }
-  const key = `${extname(path).toLowerCase()}:${createHash("sha256").update(bytes).digest("hex")}`;
-  if (checked.get(key)) return null;
+  const key = keyOf(fileHashes.hash(path, stats, bytes, nowMs));
+  if (checkedImages.get(key)) return null;
   const problem = await imageProblem(bytes, path);
-  if (!problem) checked.set(key, true);
+  if (!problem) checkedImages.set(key, true);
   return problem;
 }
 
@@ -46,7 +71,7 @@ export async function articleImageProblems(
   path: string,
   images: Findings["images"],
   folder: ArticleFolder,
-  checked: CheckedImages,
+  caches: ImageCaches,
   used: Set<string>,
 ): Promise<Problem[]> {
   const problems: Problem[] = [];
@@ -62,7 +87,7 @@ export async function articleImageProblems(
       ? `must be a file in ${folder.dir}/ beside the article`
       : !ARTICLE_IMAGE_TYPES[extname(target).toLowerCase()] && extname(target).toLowerCase() !== ".svg"
         ? "is not an image type articles accept (.jpg, .jpeg, .png, .webp, .avif, .gif or .tiff)"
-        : await imageFileProblem(target, checked);
+        : await imageFileProblem(target, caches);
     if (problem) {
       problems.push({
         file: article.file,

@@ -14,9 +14,9 @@
  * links out of the project stop it first (./symlinks.ts). Images no article uses and
  * text past its reading limits are warnings: reported, never stopping the build.
  */
-import { createHash } from "node:crypto";
 import { resolve } from "node:path";
 import { CACHES, EntryCache, projectCaches, type CacheStore } from "../../build/cache.ts";
+import { FileHashes } from "../../build/file-hashes.ts";
 import { ARTICLES_DIR } from "../../model/article-schema.ts";
 import { site as siteConfig } from "../../site.config.ts";
 import { addressProblems } from "./addresses.ts";
@@ -26,7 +26,7 @@ import { checkAuthors, checkPages, settingsProblems, unknownAuthorProblems } fro
 import { topicSlug } from "../../model/slug.ts";
 import { publicationState } from "../../model/publication.ts";
 import { publicProblems } from "./public-folder.ts";
-import { readArticleFiles, type ArticleFile } from "./read-articles.ts";
+import { readArticleFiles, type ArticleFile, type KnownArticle } from "./read-articles.ts";
 import { sortProblems, toReport, type CheckedArticle, type ContentReport, type Problem } from "./report.ts";
 import { linkProblems } from "./site-links.ts";
 import { farFutureWarnings } from "./schedule.ts";
@@ -86,13 +86,35 @@ type CheckedArticles = EntryCache<{ hash: string; findings: Findings }>;
 function findingsOf(
   article: Extract<ArticleFile, { kind: "article" }>,
   schema: ReturnType<typeof contentSchema>,
-  cache: CheckedArticles,
+  { checkedArticles, fileHashes }: ContentCaches,
+  nowMs: number,
 ): { hash: string; findings: Findings } {
-  const hash = createHash("sha1").update(article.bytes).digest("base64url");
-  const known = cache.get(article.file);
-  const findings = known?.hash === hash ? known.findings : articleFindings(article.file, article.rel, article.source, schema);
-  if (known?.hash !== hash) cache.set(article.file, { hash, findings });
+  const { content } = article;
+  if ("hash" in content) {
+    // Unchanged, and its findings are known (readArticleFiles asked knownArticle).
+    return { hash: content.hash, findings: checkedArticles.get(article.file)!.findings };
+  }
+  const hash = fileHashes.hash(article.path, article.stats, content.bytes, nowMs);
+  const known = checkedArticles.get(article.file);
+  const findings =
+    known?.hash === hash ? known.findings : articleFindings(article.file, article.rel, content.source, schema);
+  if (known?.hash !== hash) checkedArticles.set(article.file, { hash, findings });
   return { hash, findings };
+}
+
+/** What the check remembers between runs (src/build/cache.ts). */
+interface ContentCaches {
+  checkedArticles: CheckedArticles;
+  checkedImages: CheckedImages;
+  fileHashes: FileHashes;
+}
+
+/** The hash of an article file that is unchanged since it was last checked, when its findings are known too. */
+function knownArticle({ checkedArticles, fileHashes }: ContentCaches): KnownArticle {
+  return (path, file, stats) => {
+    const hash = fileHashes.known(path, stats);
+    return hash !== undefined && checkedArticles.get(file)?.hash === hash ? hash : undefined;
+  };
 }
 
 interface ArticlesRead {
@@ -102,31 +124,25 @@ interface ArticlesRead {
 }
 
 /** Every article in `articlesDir`, with its own problems and its images' (the checks between articles aside). */
-async function readArticles(
-  root: string,
-  articlesDir: string,
-  checkedArticles: CheckedArticles,
-  checkedImages: CheckedImages,
-): Promise<ArticlesRead> {
+async function readArticles(root: string, articlesDir: string, caches: ContentCaches): Promise<ArticlesRead> {
   const read: ArticlesRead = { problems: [], articles: [], facts: new Map() };
   /** Every file in the article folder that is not an article, and those an article uses. */
   const otherFiles: string[] = [];
   const usedFiles = new Set<string>();
   const folder = { dir: articlesDir, root: resolve(root, articlesDir) };
   const schema = contentSchema();
-  for await (const entry of readArticleFiles(folder.root, articlesDir)) {
+  const nowMs = Date.now();
+  for await (const entry of readArticleFiles(folder.root, articlesDir, knownArticle(caches))) {
     if (entry.kind === "problem") read.problems.push(entry.problem);
     if (entry.kind === "other") otherFiles.push(entry.file);
     if (entry.kind !== "article") continue;
-    const { hash, findings } = findingsOf(entry, schema, checkedArticles);
+    const { hash, findings } = findingsOf(entry, schema, caches, nowMs);
     read.problems.push(...findings.problems);
     if (!findings.article) continue;
     const checked: CheckedArticle = { ...findings.article, hash, images: [] };
     read.articles.push(checked);
     if (findings.facts) read.facts.set(checked, findings.facts);
-    read.problems.push(
-      ...(await articleImageProblems(checked, entry.path, findings.images, folder, checkedImages, usedFiles)),
-    );
+    read.problems.push(...(await articleImageProblems(checked, entry.path, findings.images, folder, caches, usedFiles)));
   }
   read.problems.push(...unusedFileWarnings(otherFiles, usedFiles));
   return read;
@@ -140,10 +156,13 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   const links = await symlinkProblems(root, [articlesDir.split(/[\\/]/)[0]!, publicDir]);
   if (links.length > 0) return { problems: sortProblems(links), warnings: [], articles: [] };
   const caches = options.caches === false ? undefined : (options.caches ?? projectCaches(root));
-  const checkedImages = await EntryCache.open<true>(caches, CACHES.checkedImages);
-  const checkedArticles: CheckedArticles = await EntryCache.open(caches, CACHES.checkedArticles);
-  const { problems, articles, facts } = await readArticles(root, articlesDir, checkedArticles, checkedImages);
-  const people = await checkAuthors(root, schemaProblems, (path) => imageFileProblem(path, checkedImages));
+  const content: ContentCaches = {
+    checkedImages: await EntryCache.open<true>(caches, CACHES.checkedImages),
+    checkedArticles: await EntryCache.open(caches, CACHES.checkedArticles),
+    fileHashes: await FileHashes.open(caches),
+  };
+  const { problems, articles, facts } = await readArticles(root, articlesDir, content);
+  const people = await checkAuthors(root, schemaProblems, (path) => imageFileProblem(path, content));
   const standing = await checkPages(root, schemaProblems);
   problems.push(...people.problems, ...standing.problems);
   const { published, held, notices } = byPublication(facts, options.now, options.preview ?? false);
@@ -167,7 +186,6 @@ export async function checkContent(root: string, options: CheckOptions = {}): Pr
   problems.push(...linkProblems(published, { full: published, notices }, site));
   problems.push(...linkProblems(held, { full: new Map([...published, ...held]), notices }, site));
   problems.push(...(await publicProblems(root, publicDir, [...standing.ids])));
-  await checkedImages.save();
-  await checkedArticles.save();
+  await Promise.all([content.checkedImages.save(), content.checkedArticles.save(), content.fileHashes.save()]);
   return toReport(problems, articles);
 }

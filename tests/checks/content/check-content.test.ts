@@ -377,6 +377,33 @@ describe("the article cache", () => {
   });
 });
 
+describe("files unchanged since the last check", () => {
+  it("are known by their identity once settled, and an edit of the same size, or a replaced image, is still seen", async () => {
+    const root = await project({
+      "content/articles/a.md": article(GOOD),
+      "content/articles/b/index.md": article(GOOD, `![A photo](./p.jpg "Caption [Credit]")`),
+      "content/articles/b/p.jpg": await fixtureJpeg(40, 30, 5),
+    });
+    // Files changed in the last two seconds are read every time (src/build/file-hashes.ts).
+    await new Promise((done) => setTimeout(done, 2_100));
+    const run = async () => (await checkContent(root)).problems.map(formatProblem);
+    expect(await run()).toEqual([]);
+    const remembered = await savedCacheKeys(join(projectCaches(root).folder, "file-hashes.json"));
+    expect(remembered.sort()).toEqual(
+      ["content/articles/a.md", "content/articles/b/index.md", "content/articles/b/p.jpg"].map((f) => join(root, f)),
+    );
+    expect(await run()).toEqual([]);
+
+    // The same number of bytes, at the same path: only the file's change time tells.
+    await writeFile(join(root, "content/articles/a.md"), article(GOOD.replace("2026-02-10", "2026-02-30")));
+    await writeFile(join(root, "content/articles/b/p.jpg"), Buffer.from("broken"));
+    expect(await run()).toEqual([
+      'content/articles/a.md:4: published: "2026-02-30" is not a real calendar day',
+      'content/articles/b/index.md:8: image "./p.jpg" cannot be read as an image (Input buffer contains unsupported image format)',
+    ]);
+  });
+});
+
 describe("strict frontmatter for Astro's content layer", () => {
   it("keeps dates as the text written, where js-yaml would roll them over", () => {
     const data = strictFrontmatterData(`---\npublished: 2026-13-45\nupdated: 2016-02-10\n---\nBody`, "x.md");

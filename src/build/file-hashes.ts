@@ -1,0 +1,63 @@
+/**
+ * The content hash of a project file, remembered between runs by its path and identity
+ * (device, inode, size, and modification and change times in nanoseconds), as git's
+ * index does: a file whose identity is unchanged need not be read and hashed again
+ * (docs/decisions/026-files-known-by-their-identity.md). The change time moves on every
+ * write, and no one can set it back.
+ *
+ * A file changed just before it was looked at could change again within the same
+ * timestamp tick, keeping its identity: its hash is not remembered ("racily clean" in
+ * git's words), and it is read again next time.
+ */
+import { createHash } from "node:crypto";
+import type { BigIntStats } from "node:fs";
+import { CACHES, EntryCache, type CacheStore } from "./cache.ts";
+
+/** How long ago a file must have last changed for its hash to be remembered. */
+const SETTLED_NS = 2_000_000_000n;
+
+/** The hash of a file's bytes: the one the content check and everything keyed by it use. */
+export function contentHash(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("base64url");
+}
+
+/** What a file's identity is made of: a `stat` with `bigint: true`. */
+export type FileStats = Pick<BigIntStats, "dev" | "ino" | "size" | "mtimeNs" | "ctimeNs">;
+
+function identityOf(stats: FileStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+}
+
+/** Content hashes by path, each with the identity its file had when it was read. */
+export class FileHashes {
+  readonly #remembered: EntryCache<[identity: string, hash: string]>;
+
+  private constructor(remembered: EntryCache<[string, string]>) {
+    this.#remembered = remembered;
+  }
+
+  /** The hashes remembered in `store`; with no store, none. */
+  static async open(store: CacheStore | undefined): Promise<FileHashes> {
+    return new FileHashes(await EntryCache.open(store, CACHES.fileHashes));
+  }
+
+  /** The hash of the file at `path` if it is unchanged since it was last hashed (`stats` taken now); otherwise undefined. */
+  known(path: string, stats: FileStats): string | undefined {
+    const remembered = this.#remembered.get(path);
+    return remembered?.[0] === identityOf(stats) ? remembered[1] : undefined;
+  }
+
+  /**
+   * Hashes `bytes`, read from `path` after `stats` were taken, and remembers the hash
+   * unless the file had changed too recently before `nowMs` to be sure of.
+   */
+  hash(path: string, stats: FileStats, bytes: Uint8Array, nowMs: number): string {
+    const hash = contentHash(bytes);
+    if (stats.ctimeNs < BigInt(nowMs) * 1_000_000n - SETTLED_NS) this.#remembered.set(path, [identityOf(stats), hash]);
+    return hash;
+  }
+
+  async save(): Promise<void> {
+    await this.#remembered.save();
+  }
+}
