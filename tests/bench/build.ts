@@ -206,7 +206,10 @@ const ratioOf = (xs: (number | undefined)[], base: (number | undefined)[]) => su
 function summarizeSize(pairs: Pair[]) {
   const base = pairs.map((p) => seconds(p.minimal));
   const baseRss = pairs.map((p) => rss(p.minimal));
+  const notRun = (step: "minimal" | "full" | "edit" | "warm") => pairs.every((p) => "skipped" in p[step]);
   return {
+    /** Steps that `--skip` left out of every pair: their cells read "not run", not "failed". */
+    notRun: { minimal: notRun("minimal"), full: notRun("full"), edit: notRun("edit"), warm: notRun("warm") },
     seconds: {
       minimal: summaryOf(base),
       full: summaryOf(pairs.map((p) => seconds(p.full))),
@@ -265,9 +268,13 @@ console.log(
   `${machine.date.slice(0, 10)}: ${machine.cores} cores (${machine.cpu}), ${machine.memoryGiB} GiB, Node ${machine.node}, Astro ${machine.astro}; load average ${machine.loadAverage.toFixed(2)}`,
 );
 
-const time = (s: Summary | undefined) => formatSummary(s, { digits: 1, unit: " s" });
-const ratio = (s: Summary | undefined) => formatSummary(s, { digits: 2, unit: "×" });
-const mib = (s: Summary | undefined, digits = 0) => formatSummary(s, { digits, unit: " MiB" });
+const missing = (notRun = false) => (notRun ? "not run" : "failed");
+const time = (s: Summary | undefined, notRun?: boolean) =>
+  formatSummary(s, { digits: 1, unit: " s", missing: missing(notRun) });
+const ratio = (s: Summary | undefined, notRun?: boolean) =>
+  formatSummary(s, { digits: 2, unit: "×", missing: missing(notRun) });
+const mib = (s: Summary | undefined, notRun?: boolean, digits = 0) =>
+  formatSummary(s, { digits, unit: " MiB", missing: missing(notRun) });
 
 const results: SizeResult[] = [];
 await mkdir(outDir, { recursive: true });
@@ -311,8 +318,9 @@ console.log(
 console.log("| -------: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results) {
   const s = r.summary;
+  const not = s.notRun;
   console.log(
-    `| ${r.articles.toLocaleString("en")} | ${time(s.seconds.minimal)} | ${time(s.seconds.full)} | ${time(s.seconds.edit)} | ${time(s.seconds.warm)} | ${mib(s.peakRssMiB.minimal)} → ${mib(s.peakRssMiB.full)} | ${mib(s.distMiB.minimal, 1)} → ${mib(s.distMiB.full, 1)} |`,
+    `| ${r.articles.toLocaleString("en")} | ${time(s.seconds.minimal, not.minimal)} | ${time(s.seconds.full, not.full)} | ${time(s.seconds.edit, not.edit)} | ${time(s.seconds.warm, not.warm)} | ${mib(s.peakRssMiB.minimal, not.minimal)} → ${mib(s.peakRssMiB.full, not.full)} | ${mib(s.distMiB.minimal, not.minimal, 1)} → ${mib(s.distMiB.full, not.full, 1)} |`,
   );
 }
 console.log("\nEach as a ratio to the minimal build of the same pair:\n");
@@ -320,8 +328,9 @@ console.log("| articles | cold | one article edited | template change, warm | pe
 console.log("| -------: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of results) {
   const s = r.summary.ratios;
+  const not = r.summary.notRun;
   console.log(
-    `| ${r.articles.toLocaleString("en")} | ${ratio(s.full)} | ${ratio(s.edit)} | ${ratio(s.warm)} | ${ratio(s.peakRss)} | ${ratio(s.dist)} |`,
+    `| ${r.articles.toLocaleString("en")} | ${ratio(s.full, not.minimal || not.full)} | ${ratio(s.edit, not.minimal || not.edit)} | ${ratio(s.warm, not.minimal || not.warm)} | ${ratio(s.peakRss, not.minimal || not.full)} | ${ratio(s.dist, not.minimal || not.full)} |`,
   );
 }
 for (const r of results) {

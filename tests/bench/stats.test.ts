@@ -48,5 +48,6 @@ describe("formatSummary", () => {
 
   it("says failed when no run succeeded", () => {
     expect(formatSummary(undefined, { digits: 1, unit: " s" })).toBe("failed");
+    expect(formatSummary(undefined, { digits: 1, unit: " s", missing: "not run" })).toBe("not run");
   });
 });

@@ -45,13 +45,14 @@ export function pairedRatios(
 
 /**
  * A summary as a table cell: "12.3 s (11.9–13.0)", the median and then the spread; one run
- * alone has no spread. No summary (every run failed) reads "failed".
+ * alone has no spread. No summary reads `missing`: "failed" unless told why (a step left
+ * out by `--skip` reads "not run").
  */
 export function formatSummary(
   summary: Summary | undefined,
-  { digits, unit }: { digits: number; unit: string },
+  { digits, unit, missing = "failed" }: { digits: number; unit: string; missing?: string },
 ): string {
-  if (!summary) return "failed";
+  if (!summary) return missing;
   const value = (n: number) => n.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   const median = `${value(summary.median)}${unit}`;
   return summary.runs === 1 ? median : `${median} (${value(summary.min)}–${value(summary.max)})`;
