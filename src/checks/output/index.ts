@@ -5,10 +5,10 @@
  * or javascript: URLs, no file is a symbolic link, and every link, image and #fragment
  * resolves. Run by src/build/finish.ts at the end of every build.
  */
-import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { EntryCache, CACHES, type CacheStore } from "../../build/cache.ts";
+import { contentHash } from "../../build/file-hashes.ts";
 import type { CheckedArticle } from "../content/index.ts";
 import { embeddedMetadata, RASTER_EXTENSIONS } from "../images.ts";
 import { checkReferences, formatBrokenLink } from "./link-check.ts";
@@ -66,7 +66,7 @@ async function imageMetadataProblems(dir: string, files: string[], caches: Cache
     await Promise.all(
       rasters.slice(i, i + IMAGE_BATCH).map(async (file) => {
         const bytes = await readFile(join(dir, file));
-        const key = createHash("sha256").update(bytes).digest("base64url");
+        const key = contentHash(bytes);
         if (clean.get(key)) return;
         const found = await embeddedMetadata(bytes);
         if (found.length) {
