@@ -48,7 +48,13 @@ export const CACHES = {
   /** Drawn social cards (PNG files), by what they show. */
   socialCards: {
     name: "social-cards",
-    sources: ["src/views/social-card.ts", "src/formats/indexed-png.ts", "src/model/text-direction.ts", PACKAGES],
+    sources: [
+      "src/views/card-worker.ts",
+      "src/views/card-drawing.ts",
+      "src/formats/indexed-png.ts",
+      "src/model/text-direction.ts",
+      PACKAGES,
+    ],
   },
   /**
    * Built search index shards (folders), by their articles' content hashes: the records are
@@ -198,20 +204,29 @@ export class FileCache {
     return readFile(this.pathOf(name)).catch(() => undefined);
   }
 
-  async set(name: string, bytes: Uint8Array): Promise<void> {
-    await writeWhole(this.pathOf(name), bytes).catch(() => undefined);
+  /** Whether the entry was written (a cache that cannot be written is skipped). */
+  async set(name: string, bytes: Uint8Array): Promise<boolean> {
+    return writeWhole(this.pathOf(name), bytes).then(
+      () => true,
+      () => false,
+    );
   }
 
-  /** Deletes every entry (file or folder) but those named in `keep`, and every other version's folder. */
-  async prune(keep: Iterable<string>): Promise<void> {
+  /**
+   * Deletes every entry (file or folder) but those named in `keep`, and every other
+   * version's folder; returns the entries of `keep` that are there.
+   */
+  async prune(keep: Iterable<string>): Promise<Set<string>> {
     const kept = new Set(keep);
+    const present = new Set<string>();
     for (const version of await readdir(this.#top).catch(() => [] as string[])) {
       if (version !== this.version) await rm(join(this.#top, version), { recursive: true, force: true });
     }
     for (const name of await readdir(this.#folder).catch(() => [] as string[])) {
+      if (kept.has(name)) present.add(name);
       // Files being written (`*.tmp`) belong to a worker still drawing: left to it.
-      if (!kept.has(name) && !name.endsWith(".tmp"))
-        await rm(join(this.#folder, name), { recursive: true, force: true });
+      else if (!name.endsWith(".tmp")) await rm(join(this.#folder, name), { recursive: true, force: true });
     }
+    return present;
   }
 }

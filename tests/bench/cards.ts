@@ -1,7 +1,7 @@
 /**
  * npm run bench:cards [-- --cards 50] [--samples]
  *
- * Draws real social cards (the site's own layout from src/views/social-card.ts, seeded
+ * Draws real social cards (the site's own layout from src/views/card-drawing.ts, seeded
  * headlines of varied length, one Arabic) and times each way of turning satori's SVG into
  * a PNG, stage by stage: rasterizing with sharp or with resvg, then encoding with sharp
  * (palette or full colour, several settings) or with resvg's own PNG writer, and the site's
@@ -18,13 +18,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import sharp from "sharp";
-import { createServer } from "vite";
 import { indexedPng, paletteScanlines } from "../../src/formats/indexed-png.ts";
+import { CARD_HEIGHT, CARD_PALETTE, CARD_WIDTH, cardSvg } from "../../src/views/card-drawing.ts";
 import { projectRoot } from "../helpers/build.ts";
 import { random, sentence } from "./corpus.ts";
 import { median } from "./stats.ts";
-
-type SocialCardModule = typeof import("../../src/views/social-card.ts");
 
 const { values } = parseArgs({
   options: {
@@ -34,19 +32,6 @@ const { values } = parseArgs({
 });
 const count = Number(values.cards);
 const outDir = join(projectRoot, "test-output/bench");
-
-// The card module imports its fonts the way Vite does (`?inline`): load it through Vite.
-const vite = await createServer({
-  root: projectRoot,
-  configFile: false,
-  logLevel: "error",
-  appType: "custom",
-  server: { middlewareMode: true, hmr: false, ws: false },
-});
-const { cardSvg, CARD_WIDTH, CARD_HEIGHT, CARD_PALETTE } = (await vite.ssrLoadModule(
-  "/src/views/social-card.ts",
-)) as SocialCardModule;
-await vite.close();
 
 const ARABIC = "غارات جوية روسية تضر بمحادثات السلام في جنيف، يقول وزير الخارجية الأمريكي جون كيري";
 const rnd = random(7);
@@ -131,7 +116,7 @@ const sharpOneCall = (svg: string) =>
 
 const RESVG_OPTIONS = { font: { loadSystemFonts: false }, fitTo: { mode: "original" as const } };
 
-/** The site's way (src/views/social-card.ts, at zlib 6), stage by stage, with the zlib level to deflate at. */
+/** The site's way (src/views/card-drawing.ts, at zlib 6), stage by stage, with the zlib level to deflate at. */
 const fixedPalette = (level: number) => ({
   name: `resvg async → fixed palette, own PNG writer z${level}`,
   draw: async (svg: string) => {

@@ -8,7 +8,7 @@
  */
 import sharp, { type Sharp } from "sharp";
 import { describe, expect, it } from "vitest";
-import { CARD_WIDTH, drawCard } from "../../src/views/social-card.ts";
+import { CARD_WIDTH, drawCard } from "../../src/views/card-drawing.ts";
 
 /** The headline's band of the card: below the site name, above the section and date. */
 const BAND = { top: 150, height: 330 };

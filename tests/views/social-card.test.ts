@@ -1,19 +1,20 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readFile, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import {
   CARD_HEIGHT,
   CARD_PALETTE,
   CARD_WIDTH,
-  cardKey,
   cardSvg,
-  socialCard,
+  drawCard,
   type CardContent,
-} from "../../src/views/social-card.ts";
-import { CACHES, FileCache, projectCaches } from "../../src/build/cache.ts";
+} from "../../src/views/card-drawing.ts";
+import { SocialCards } from "../../src/views/social-card.ts";
+import { CACHES, FileCache, type CacheStore } from "../../src/build/cache.ts";
 
 const card: CardContent = {
   headline: `Russian air raids damaging Syria peace talks, says Kerry ${randomUUID()}`,
@@ -22,10 +23,15 @@ const card: CardContent = {
   section: "News",
   lang: "en",
 };
-const cacheFile = new FileCache(projectCaches(process.cwd()), CACHES.socialCards).pathOf(`${cardKey(card)}.png`);
-afterAll(() => rm(cacheFile, { force: true }));
+// The project's sources (the cache's version, the worker) with a cache folder of the test's own.
+const caches: CacheStore = { root: process.cwd(), folder: await mkdtemp(join(tmpdir(), "newsroom-cards-")) };
+afterAll(() => rm(caches.folder, { recursive: true, force: true }));
+const cards = new SocialCards(caches);
+const cacheFile = new FileCache(caches, CACHES.socialCards).pathOf(`${cards.key(card)}.png`);
+const socialCard = (content: CardContent) => cards.png(content);
+const cardKey = (content: CardContent) => cards.key(content);
 
-describe("socialCard", () => {
+describe("social cards", () => {
   it("is a 1200×630 PNG with real content (not blank)", async () => {
     const png = await socialCard(card);
     const meta = await sharp(png).metadata();
@@ -55,7 +61,16 @@ describe("socialCard", () => {
     expect(new Set([...colours.keys()])).toEqual(new Set(CARD_PALETTE.map((colour) => colour.join(","))));
   });
 
-  it("is drawn again when any module that draws it changes: the card cache's sources name each", () => {
+  it("is drawn on a worker thread exactly as the drawing module draws it on this one", async () => {
+    // The worker is named by its path in the project: this also finds that it is there and runs.
+    expect(await socialCard(card)).toEqual(await drawCard(card));
+    // The page's thread never draws: it takes only the drawing module's types.
+    const pageModule = readFileSync("src/views/social-card.ts", "utf8");
+    expect(pageModule).toMatch(/^import type \{[^}]*\} from "\.\/card-drawing\.ts";$/m);
+    expect(pageModule).not.toMatch(/^import (?!type )[^;]*(card-drawing|satori|resvg)/m);
+  });
+
+  it("is drawn again when any module the drawing thread runs changes: the card cache's sources name each", () => {
     const drawing = new Set<string>();
     const visit = (file: string) => {
       if (drawing.has(file)) return;
@@ -63,7 +78,7 @@ describe("socialCard", () => {
       for (const [, path] of readFileSync(file, "utf8").matchAll(/from "(\.{1,2}\/[^"]+\.ts)"/g))
         visit(relative(process.cwd(), join(dirname(file), path!)));
     };
-    visit("src/views/social-card.ts");
+    visit("src/views/card-worker.ts");
     // The cache machinery keeps cards; it does not draw them.
     const drawingModules = [...drawing].filter((file) => !file.startsWith("src/build/"));
     expect(drawingModules).toContain("src/formats/indexed-png.ts");
@@ -89,6 +104,19 @@ describe("socialCard", () => {
       expect(svg).not.toMatch(/<text|font-family/);
       expect(svg.match(/<path/g)?.length ?? 0).toBeGreaterThan(2);
     }
+  });
+
+  it("draws a build's cards ahead of their pages, and drops every other card from the cache", async () => {
+    const stale = join(dirname(cacheFile), "0123456789abcdef0123456789abcdef.png");
+    await writeFile(stale, "a card of an earlier build");
+    const next = { ...card, headline: `${card.headline}, drawn ahead` };
+    await cards.drawAhead([card, next].map((content) => ({ card: content, key: cardKey(content) })));
+    expect(await readdir(dirname(cacheFile))).not.toContain("0123456789abcdef0123456789abcdef.png");
+    // Nothing has asked for the new card yet: it is drawn all the same, into the cache.
+    const ahead = join(dirname(cacheFile), `${cardKey(next)}.png`);
+    await vi.waitFor(() => readFile(ahead), { timeout: 20_000, interval: 50 });
+    expect(await socialCard(next)).toEqual(await readFile(ahead));
+    expect(await socialCard(next)).toEqual(await drawCard(next));
   });
 
   it("changes key when anything it shows changes", () => {

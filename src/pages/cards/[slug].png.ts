@@ -4,8 +4,13 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import type { CollectionEntry } from "astro:content";
 import { listedArticles } from "../../views/edition.ts";
 import { formatPubDate } from "../../model/dates.ts";
-import { cardKey, keepOnlyCards, socialCard, type CardContent } from "../../views/social-card.ts";
+import type { CardContent } from "../../views/card-drawing.ts";
+import { SocialCards } from "../../views/social-card.ts";
+import { projectCaches } from "../../build/cache.ts";
 import { site } from "../../site.config.ts";
+
+/** Astro renders pages in the project root, so that is the working directory. */
+const cards = new SocialCards(projectCaches(process.cwd()));
 
 function cardOf(article: CollectionEntry<"articles">): CardContent {
   const { headline, published, section, lang } = article.data;
@@ -22,14 +27,15 @@ export const getStaticPaths = (async () => {
   const paths = (await listedArticles()).map((article) => {
     const card = cardOf(article);
     // The card's own content key: an article edited below its headline keeps its card.
-    return { params: { slug: article.id }, props: { card }, cacheKey: cardKey(card) };
+    return { params: { slug: article.id }, props: { card }, cacheKey: cards.key(card) };
   });
-  // The cards of this build are all known here: the drawn cards of any other are dropped.
-  await keepOnlyCards(paths.map((path) => path.cacheKey));
+  // The cards of this build are all known here, before any page renders: the drawn cards of
+  // any other are dropped, and the new ones start to be drawn while other pages render.
+  await cards.drawAhead(paths.map(({ props, cacheKey }) => ({ card: props.card, key: cacheKey })));
   return paths;
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ card: CardContent }> = async ({ props }) => {
-  const png = await socialCard(props.card);
+  const png = await cards.png(props.card);
   return new Response(new Uint8Array(png), { headers: { "Content-Type": "image/png" } });
 };
