@@ -43,9 +43,9 @@ export default defineConfig({
       // the build instead of being published unconverted (src/build/strict-sharp-service.ts).
       entrypoint: fileURLToPath(new URL("./src/build/strict-sharp-service.ts", import.meta.url)),
       config: {
-        // Effort 2 encodes AVIF about 4x faster than the default 4 here, for files about
-        // 10% larger (measured on the fixture photo at four widths).
-        avif: { effort: 2 },
+        // Effort 1: a third less time than effort 2 (and many times less than the default 4)
+        // for files within a few per cent and the same quality (docs/performance.md, Photos).
+        avif: { effort: 1 },
         // Refuse absurd inputs (decompression bombs) instead of exhausting memory.
         limitInputPixels: MAX_INPUT_PIXELS,
       },
