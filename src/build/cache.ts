@@ -57,6 +57,22 @@ export const CACHES = {
     ],
   },
   /**
+   * Article bodies as the engine renders them (before their figures' images are made), by
+   * the digest of the article's file.
+   */
+  renderedBodies: {
+    name: "rendered-bodies",
+    sources: [
+      "src/views/rendered-bodies.ts",
+      "src/views/article-text.ts",
+      "src/checks/content/frontmatter.ts",
+      "src/markdown",
+      "src/model",
+      "src/strings",
+      PACKAGES,
+    ],
+  },
+  /**
    * Built search index shards (folders), by their articles' content hashes: the records are
    * made from the articles' files, so templates are not among the sources.
    */

@@ -4,12 +4,11 @@
  * files, word count, reading time, last change. Computed once per article per build.
  */
 import type { CollectionEntry } from "astro:content";
-import { bodyReadingText } from "./article-text.ts";
 import { compareNewestFirst, formatPubDate, type PubDate } from "../model/dates.ts";
 import { figureHtml, renderInline } from "../markdown/engine.ts";
 import { escapeHtml, htmlToText } from "../model/html.ts";
 import { articleSourcePath } from "../model/article-schema.ts";
-import { countWords, minutesForWords } from "../model/reading-time.ts";
+import { minutesForWords } from "../model/reading-time.ts";
 import { absoluteUrl, articlePath, joinBase } from "../model/urls.ts";
 import { site } from "../site.config.ts";
 import { strings } from "../strings/index.ts";
@@ -81,7 +80,7 @@ export async function articleView(article: Article): Promise<ArticleView> {
   const url = absoluteUrl(site.url, path);
   const body = await articleBody(article);
   const bodyHtml = body.html;
-  const wordCount = countWords(bodyReadingText(bodyHtml));
+  const { wordCount } = body;
   const filePath = articleSourcePath(article);
   const { hero } = article.data;
   const figures: FigureView[] = [];
