@@ -1,24 +1,23 @@
 /** Article bodies as the engine rendered them, kept between builds (src/views/rendered-bodies.ts). */
-import { readFileSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { writeFiles } from "../helpers/build.ts";
-import { CACHES, FileCache, type CacheStore } from "../../src/build/cache.ts";
+import { modulesOutsideSources } from "../helpers/caches.ts";
+import { CACHES, FileCache, projectCaches, type CacheStore } from "../../src/build/cache.ts";
 import { renderArticleSource } from "../../src/markdown/article-source.ts";
 import { RenderedBodies, type BodySource } from "../../src/views/rendered-bodies.ts";
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
-/** A project root holding `articles` (path → Markdown), and a cache folder of its own beside the project's sources. */
+/** A project root holding `articles` (path → Markdown), with its cache folder. */
 async function project(articles: Record<string, string>): Promise<{ root: string; caches: CacheStore }> {
   const root = await mkdtemp(join(tmpdir(), "newsroom-bodies-"));
   roots.push(root);
   await writeFiles(root, articles);
-  // The cache's version comes from this repository's sources; the files it keeps go to the temporary folder.
-  return { root, caches: { root: process.cwd(), folder: join(root, "cache") } };
+  return { root, caches: projectCaches(root) };
 }
 
 const SOURCE = `---
@@ -35,7 +34,7 @@ Two more.
 describe("RenderedBodies", () => {
   it("renders a body once, then gives it from the cache by the file's digest, without reading the file", async () => {
     const { root, caches } = await project({ "content/articles/a.md": SOURCE });
-    const bodies = new RenderedBodies({ ...caches, root });
+    const bodies = new RenderedBodies(caches);
     const article: BodySource = { id: "a", filePath: "content/articles/a.md", digest: "d1", data: { lang: "en" } };
     const first = await bodies.of(article);
     const engine = renderArticleSource(SOURCE, "content/articles/a.md", "en");
@@ -45,14 +44,14 @@ describe("RenderedBodies", () => {
     expect(first.wordCount).toBe(5);
 
     await rm(join(root, "content/articles/a.md"));
-    expect(await new RenderedBodies({ ...caches, root }).of(article)).toEqual(first);
+    expect(await new RenderedBodies(caches).of(article)).toEqual(first);
     // A file without a digest is read every time.
     await expect(bodies.of({ ...article, digest: undefined })).rejects.toThrow(/ENOENT/);
   });
 
   it("renders an edited file again (its digest is new), and keeps only this build's bodies", async () => {
     const { root, caches } = await project({ "content/articles/a.md": SOURCE });
-    const bodies = new RenderedBodies({ ...caches, root });
+    const bodies = new RenderedBodies(caches);
     const a = { id: "a", filePath: "content/articles/a.md", digest: "d1", data: { lang: "en" } };
     await bodies.of(a);
     await writeFiles(root, { "content/articles/a.md": SOURCE.replace("Three short words.", "Four short words here.") });
@@ -61,23 +60,13 @@ describe("RenderedBodies", () => {
     expect(edited.html).toContain("Four short words here.");
 
     await bodies.keepOnly([{ ...a, digest: "d2" }]);
-    const folder = dirname(new FileCache({ ...caches, root }, CACHES.renderedBodies).pathOf("x"));
+    const folder = dirname(new FileCache(caches, CACHES.renderedBodies).pathOf("x"));
     expect(await readdir(folder)).toEqual(["d2.json"]);
   });
 
   it("is rendered again when any module the rendering runs changes: the cache's sources name each", () => {
-    const modules = new Set<string>();
-    const visit = (file: string) => {
-      if (modules.has(file)) return;
-      modules.add(file);
-      for (const [, path] of readFileSync(file, "utf8").matchAll(/from "(\.{1,2}\/[^"]+\.ts)"/g))
-        visit(relative(process.cwd(), join(dirname(file), path!)));
-    };
-    visit("src/views/rendered-bodies.ts");
-    // The cache machinery keeps bodies; it does not render them.
-    const rendering = [...modules].filter((file) => !file.startsWith("src/build/"));
-    expect(rendering).toContain("src/markdown/engine.ts");
-    const { sources } = CACHES.renderedBodies;
-    expect(rendering.filter((file) => !sources.some((s) => file === s || file.startsWith(`${s}/`)))).toEqual([]);
+    const { modules, uncovered } = modulesOutsideSources("src/views/rendered-bodies.ts", CACHES.renderedBodies);
+    expect(modules).toContain("src/markdown/engine.ts");
+    expect(uncovered).toEqual([]);
   });
 });

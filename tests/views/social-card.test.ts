@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { mkdtemp, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import sharp from "sharp";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import {
@@ -15,6 +15,7 @@ import {
 } from "../../src/views/card-drawing.ts";
 import { SocialCards } from "../../src/views/social-card.ts";
 import { CACHES, FileCache, type CacheStore } from "../../src/build/cache.ts";
+import { modulesOutsideSources } from "../helpers/caches.ts";
 
 const card: CardContent = {
   headline: `Russian air raids damaging Syria peace talks, says Kerry ${randomUUID()}`,
@@ -71,21 +72,8 @@ describe("social cards", () => {
   });
 
   it("is drawn again when any module the drawing thread runs changes: the card cache's sources name each", () => {
-    const drawing = new Set<string>();
-    const visit = (file: string) => {
-      if (drawing.has(file)) return;
-      drawing.add(file);
-      for (const [, path] of readFileSync(file, "utf8").matchAll(/from "(\.{1,2}\/[^"]+\.ts)"/g))
-        visit(relative(process.cwd(), join(dirname(file), path!)));
-    };
-    visit("src/views/card-worker.ts");
-    // The cache machinery keeps cards; it does not draw them.
-    const drawingModules = [...drawing].filter((file) => !file.startsWith("src/build/"));
-    expect(drawingModules).toContain("src/formats/indexed-png.ts");
-    const { sources } = CACHES.socialCards;
-    const uncovered = drawingModules.filter(
-      (file) => !sources.some((source) => file === source || file.startsWith(`${source}/`)),
-    );
+    const { modules, uncovered } = modulesOutsideSources("src/views/card-worker.ts", CACHES.socialCards);
+    expect(modules).toContain("src/formats/indexed-png.ts");
     expect(uncovered).toEqual([]);
   });
 
