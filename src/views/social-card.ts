@@ -41,11 +41,13 @@ export class SocialCards {
 
   /**
    * The cards of this build, known before any page renders: every other drawn card is
-   * dropped from the cache, and those not in it are drawn from now on, in this order, while
-   * the page thread renders the pages that come before them.
+   * dropped from the cache. With `drawAhead`, those not in it are drawn from now on, in this
+   * order, while the page thread renders the pages that come before them; without, each is
+   * drawn when its page asks for it.
    */
-  async drawAhead(cards: readonly { card: CardContent; key: string }[]): Promise<void> {
+  async keepOnly(cards: readonly { card: CardContent; key: string }[], { drawAhead }: { drawAhead: boolean }) {
     const present = await this.#drawn.prune(cards.map(({ key }) => cardFileName(key)));
+    if (!drawAhead) return;
     for (const { card, key } of cards) if (!present.has(cardFileName(key))) this.#startDrawing(card, key);
   }
 
@@ -56,7 +58,7 @@ export class SocialCards {
     if (!this.#drawing.has(key)) {
       const cached = await this.#drawn.get(file);
       if (cached) return cached;
-      // A card that drawAhead was not given: drawn now.
+      // A card not drawn ahead: drawn now.
       this.#startDrawing(card, key);
     }
     const pending = this.#drawing.get(key);

@@ -98,13 +98,29 @@ describe("social cards", () => {
     const stale = join(dirname(cacheFile), "0123456789abcdef0123456789abcdef.png");
     await writeFile(stale, "a card of an earlier build");
     const next = { ...card, headline: `${card.headline}, drawn ahead` };
-    await cards.drawAhead([card, next].map((content) => ({ card: content, key: cardKey(content) })));
+    await cards.keepOnly(
+      [card, next].map((content) => ({ card: content, key: cardKey(content) })),
+      { drawAhead: true },
+    );
     expect(await readdir(dirname(cacheFile))).not.toContain("0123456789abcdef0123456789abcdef.png");
     // Nothing has asked for the new card yet: it is drawn all the same, into the cache.
     const ahead = join(dirname(cacheFile), `${cardKey(next)}.png`);
     await vi.waitFor(() => readFile(ahead), { timeout: 20_000, interval: 50 });
     expect(await socialCard(next)).toEqual(await readFile(ahead));
     expect(await socialCard(next)).toEqual(await drawCard(next));
+  });
+
+  it("under `astro dev`, drops other cards but draws none ahead: each is drawn when asked for", async () => {
+    const later = { ...card, headline: `${card.headline}, drawn when asked` };
+    await cards.keepOnly(
+      [card, later].map((content) => ({ card: content, key: cardKey(content) })),
+      { drawAhead: false },
+    );
+    // Long enough for a card drawn ahead to be in the cache.
+    await new Promise((done) => setTimeout(done, 1_500));
+    const file = join(dirname(cacheFile), `${cardKey(later)}.png`);
+    await expect(readFile(file)).rejects.toThrow(/ENOENT/);
+    expect(await socialCard(later)).toEqual(await readFile(file));
   });
 
   it("changes key when anything it shows changes", () => {

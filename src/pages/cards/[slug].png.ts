@@ -30,8 +30,10 @@ export const getStaticPaths = (async () => {
     return { params: { slug: article.id }, props: { card }, cacheKey: cards.key(card) };
   });
   // The cards of this build are all known here, before any page renders: the drawn cards of
-  // any other are dropped, and the new ones start to be drawn while other pages render.
-  await cards.drawAhead(paths.map(({ props, cacheKey }) => ({ card: props.card, key: cacheKey })));
+  // any other are dropped, and a build starts the new ones while other pages render
+  // (`astro dev` draws a card when it is asked for, not the whole archive's).
+  const build = paths.map(({ props, cacheKey }) => ({ card: props.card, key: cacheKey }));
+  await cards.keepOnly(build, { drawAhead: !import.meta.env.DEV });
   return paths;
 }) satisfies GetStaticPaths;
 
