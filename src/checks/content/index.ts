@@ -14,6 +14,7 @@
  * links out of the project stop it first (./symlinks.ts). Images no article uses and
  * text past its reading limits are warnings: reported, never stopping the build.
  */
+import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { CACHES, EntryCache, projectCaches, type CacheStore } from "../../build/cache.ts";
 import { FileHashes } from "../../build/file-hashes.ts";
@@ -76,6 +77,9 @@ function byPublication(facts: Map<CheckedArticle, ArticleFacts>, now: Date | und
   return { published, held, notices };
 }
 
+/** Articles whose images are being checked at once. */
+const IMAGE_CHECKS_AT_ONCE = availableParallelism();
+
 /** What an article's text was found to say, by the hash of its bytes. */
 type CheckedArticles = EntryCache<{ hash: string; findings: Findings }>;
 
@@ -132,6 +136,7 @@ async function readArticles(root: string, articlesDir: string, caches: ContentCa
   const folder = { dir: articlesDir, root: resolve(root, articlesDir) };
   const schema = contentSchema();
   const nowMs = Date.now();
+  const imageChecks: Promise<Problem[]>[] = [];
   for await (const entry of readArticleFiles(folder.root, articlesDir, knownArticle(caches))) {
     if (entry.kind === "problem") read.problems.push(entry.problem);
     if (entry.kind === "other") otherFiles.push(entry.file);
@@ -142,8 +147,15 @@ async function readArticles(root: string, articlesDir: string, caches: ContentCa
     const checked: CheckedArticle = { ...findings.article, hash, images: [] };
     read.articles.push(checked);
     if (findings.facts) read.facts.set(checked, findings.facts);
-    read.problems.push(...(await articleImageProblems(checked, entry.path, findings.images, folder, caches, usedFiles)));
+    if (findings.images.length === 0) continue;
+    // Decoding a photo in full takes a core for a while: one article's images per core at once.
+    if (imageChecks.length >= IMAGE_CHECKS_AT_ONCE) read.problems.push(...(await imageChecks.shift()!));
+    const checking = articleImageProblems(checked, entry.path, findings.images, folder, caches, usedFiles);
+    // Awaited in order below; a failure before then must not count as unhandled.
+    checking.catch(() => undefined);
+    imageChecks.push(checking);
   }
+  for (const checking of imageChecks) read.problems.push(...(await checking));
   read.problems.push(...unusedFileWarnings(otherFiles, usedFiles));
   return read;
 }
