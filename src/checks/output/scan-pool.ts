@@ -1,56 +1,42 @@
 /**
  * Worker threads that work out files' facts for the output scan (./site-scan.ts), so that a
  * build whose every page changed (a template change) reads them on every core. The bytes
- * are moved to the worker, not copied.
+ * are moved to the worker, not copied. The pool is piscina, as for the social cards
+ * (docs/decisions/027-cards-drawn-on-worker-threads.md): a worker that dies fails its
+ * batches and is replaced, so no request waits for a thread that is gone.
  */
-import { Worker } from "node:worker_threads";
+import { Piscina } from "piscina";
 import type { FileFacts, Kind } from "./site-scan.ts";
-import type { ScanReply, ScanRequest } from "./scan-worker.ts";
+import type { ScanRequest } from "./scan-worker.ts";
+
+const SCAN_WORKER = new URL("./scan-worker.ts", import.meta.url).href;
 
 export class ScanPool {
-  readonly #workers: Worker[];
-  readonly #pending = new Map<number, { done: (facts: FileFacts[]) => void; fail: (error: Error) => void }>();
-  #next = 0;
+  readonly #threads: Piscina<ScanRequest, FileFacts[]>;
 
-  constructor(size: number) {
-    this.#workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL("./scan-worker.ts", import.meta.url));
-      worker.on("message", (reply: ScanReply) => {
-        const waiting = this.#pending.get(reply.id);
-        this.#pending.delete(reply.id);
-        if ("error" in reply) waiting?.fail(new Error(`output scan: ${reply.error}`));
-        else waiting?.done(reply.facts);
-      });
-      // A worker that cannot start or dies fails everything still waiting.
-      worker.on("error", (error) => this.#failAll(error));
-      return worker;
-    });
+  /** `size` threads running `worker` (the scan's own, but for tests). */
+  constructor(size: number, worker: string = SCAN_WORKER) {
+    this.#threads = new Piscina({ filename: worker, minThreads: size, maxThreads: size });
   }
 
-  #failAll(error: Error): void {
-    for (const waiting of this.#pending.values()) waiting.fail(error);
-    this.#pending.clear();
-  }
-
-  /** The facts of each file, in order; the workers take turns. */
-  facts(items: { kind: Kind; bytes: Buffer }[]): Promise<FileFacts[]> {
-    const id = this.#next++;
-    const worker = this.#workers[id % this.#workers.length]!;
+  /** The facts of each file, in order. */
+  async facts(items: { kind: Kind; bytes: Buffer }[]): Promise<FileFacts[]> {
     // A Buffer may be a view into a larger, shared allocation: only a buffer of its own can be moved.
     const owned = items.map(({ kind, bytes }) => ({
       kind,
       bytes: bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : Uint8Array.from(bytes),
     }));
-    return new Promise((done, fail) => {
-      this.#pending.set(id, { done, fail });
-      worker.postMessage(
-        { id, items: owned } satisfies ScanRequest,
-        owned.map(({ bytes }) => bytes.buffer as ArrayBuffer),
+    try {
+      return await this.#threads.run(
+        { items: owned },
+        { transferList: owned.map(({ bytes }) => bytes.buffer as ArrayBuffer) },
       );
-    });
+    } catch (error) {
+      throw new Error(`output scan: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((worker) => worker.terminate()));
+    await this.#threads.destroy();
   }
 }
