@@ -194,10 +194,11 @@ async function finishAfterAstro(
   search: { plan: SearchIndexPlan; beside: Promise<SearchIndexResult> | undefined },
 ): Promise<void> {
   const settings = await readFinishSettings(handoff.finishSettings);
-  const index = await (search.beside ?? writeSearchIndex(outDir, search.plan));
-  log("pagefind")(`${describeSearchIndex(index)}${search.beside ? ", while Astro built the pages" : ""}`);
   // Worker threads load this project's TypeScript, which only this plain Node process can (not Astro's bundle).
-  const problems = await finishSite(outDir, settings, log("publish-guard"), { scanWorkers: availableParallelism() });
+  const threads = availableParallelism();
+  const index = await (search.beside ?? writeSearchIndex(outDir, search.plan, { threads }));
+  log("pagefind")(`${describeSearchIndex(index)}${search.beside ? ", while Astro built the pages" : ""}`);
+  const problems = await finishSite(outDir, settings, log("publish-guard"), { scanWorkers: threads });
   if (problems.length > 0) {
     console.error(`\n${problems.join("\n")}`);
     throw new Error(failedChecksMessage(problems));

@@ -2,20 +2,21 @@
  * The Pagefind index, in shards (./search-shards.ts, docs/decisions/019-search-shards.md),
  * made from the articles' own files (./search-records.ts), not from the built pages. Each
  * shard's built files are cached by its articles' content hashes: a shard none of whose
- * articles changed is linked from the cache, so a template change indexes nothing. Shards
- * are indexed one after another, with Pagefind stopped between them, so the indexer never
- * holds more than the largest shard. A failure fails the build.
+ * articles changed is linked from the cache, so a template change indexes nothing. Each
+ * shard is indexed by a Pagefind process of its own, stopped when it is done, so an indexer
+ * never holds more than the largest shard; with `threads`, that many shards are indexed at
+ * once, on worker threads (docs/decisions/029-search-shards-on-every-core.md). A failure
+ * fails the build.
  */
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, mkdtemp, readFile, readdir, rename, rm } from "node:fs/promises";
+import { copyFile, link, mkdir, mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
-import * as pagefind from "pagefind";
+import { Piscina } from "piscina";
 import type { CheckedArticle } from "../checks/content/index.ts";
 import { toInstant } from "../model/dates.ts";
-import { articlePath } from "../model/urls.ts";
 import { CACHES, FileCache, projectCaches } from "./cache.ts";
-import { searchDocument } from "./search-records.ts";
+import indexShard, { type ShardToIndex } from "./search-shard-worker.ts";
 import { planShards, shardFolder, shardKey, type SearchEntry, type Shard, type ShardScheme } from "./search-shards.ts";
 import { writeWhole } from "./write-whole.ts";
 
@@ -33,9 +34,6 @@ const SHARD_LIST = "shards.json";
 /** Files a merged shard needs (the first shard also carries Pagefind's scripts and WebAssembly). */
 const INDEX_FILE = /^(pagefind-entry\.json|[^/]*\.pf_meta|(index|fragment|filter)(\/.*)?)$/;
 
-/** Articles added to Pagefind at once: enough to keep it busy, few enough to bound what waits. */
-const BATCH = 64;
-
 /** The shown articles, with the content hash the content check found for each file. */
 function searchEntries(articles: readonly CheckedArticle[], shown: ReadonlySet<string>): SearchEntry[] {
   return articles
@@ -49,31 +47,6 @@ function searchEntries(articles: readonly CheckedArticle[], shown: ReadonlySet<s
         hash: article.hash,
       };
     });
-}
-
-/** Indexes one shard with a fresh Pagefind process, into the folder `output`. */
-async function indexShard(root: string, shard: Shard, lang: string, output: string): Promise<void> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  try {
-    for (let start = 0; start < shard.entries.length; start += BATCH) {
-      const batch = shard.entries.slice(start, start + BATCH);
-      const documents = await Promise.all(
-        batch.map(async (entry) => ({
-          url: articlePath("/", entry.id),
-          content: searchDocument(await readFile(join(root, entry.file), "utf8"), entry.file, lang),
-        })),
-      );
-      const added = await Promise.all(documents.map((document) => index.addHTMLFile(document)));
-      const failed = added.flatMap((result) => result.errors);
-      if (failed.length) throw new Error(`Pagefind: ${failed.join("; ")}`);
-    }
-    const written = await index.writeFiles({ outputPath: output });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join("; ")}`);
-  } finally {
-    // Stopping the process frees everything it held: the next shard starts from nothing.
-    await pagefind.close();
-  }
 }
 
 /** Where a new shard is written: beside its place in the cache, or, when the cache cannot be written, a temporary folder. */
@@ -149,37 +122,79 @@ export function planSearchIndex(settings: {
  * Writes the planned index into `site/pagefind/`: the newest shard there, with Pagefind's
  * scripts, each other in its own folder, and their list.
  */
-export async function writeSearchIndex(site: string, plan: SearchIndexPlan): Promise<SearchIndexResult> {
+export async function writeSearchIndex(
+  site: string,
+  plan: SearchIndexPlan,
+  { threads = 1 }: { threads?: number } = {},
+): Promise<SearchIndexResult> {
   const { shards, keys, cache } = plan;
-  let indexed = 0;
-  for (const [position, shard] of shards.entries()) {
-    const cached = cache.pathOf(keys[position]!);
-    const ready = existsSync(cached);
-    const from = ready ? cached : await freshFolder(cached);
-    if (!ready) {
-      await indexShard(plan.root, shard, plan.lang, from);
+  const index = shardIndexer(Math.min(threads, plan.toIndex));
+  try {
+    // Every shard to index is started at once (the threads take them in turn); each is
+    // put in place, in order, once it is written.
+    const placed = shards.map(async (shard, position) => {
+      const cached = cache.pathOf(keys[position]!);
+      if (existsSync(cached)) return { cached, from: cached, fresh: false };
+      const from = await freshFolder(cached);
+      await index.run({ root: plan.root, shard, lang: plan.lang, output: from });
+      return { cached, from, fresh: true };
+    });
+    // Awaited in order below; a failure before then must not count as unhandled.
+    for (const shard of placed) shard.catch(() => undefined);
+    let indexed = 0;
+    for (const [position, shard] of placed.entries()) {
+      const { cached, from, fresh } = await shard;
+      // The newest shard brings Pagefind's scripts for all; the others need only their index.
+      await linkTree(
+        from,
+        join(site, "pagefind", shardFolder(shards, position)),
+        (path) => position === 0 || INDEX_FILE.test(path),
+      );
+      if (!fresh) continue;
       indexed++;
+      await rename(from, cached).catch(() => rm(from, { recursive: true, force: true }));
     }
-    // The newest shard brings Pagefind's scripts for all; the others need only their index.
-    await linkTree(
-      from,
-      join(site, "pagefind", shardFolder(shards, position)),
-      (path) => position === 0 || INDEX_FILE.test(path),
-    );
-    if (!ready) await rename(from, cached).catch(() => rm(from, { recursive: true, force: true }));
+    const merged = shards.slice(1).map((_, i) => shardFolder(shards, i + 1));
+    await writeWhole(join(site, "pagefind", SHARD_LIST), JSON.stringify(merged));
+    await cache.prune(keys);
+    return { articles: plan.articles, shards: shards.length, indexed };
+  } finally {
+    await index.close();
   }
-  const merged = shards.slice(1).map((_, i) => shardFolder(shards, i + 1));
-  await writeWhole(join(site, "pagefind", SHARD_LIST), JSON.stringify(merged));
-  await cache.prune(keys);
-  return { articles: plan.articles, shards: shards.length, indexed };
+}
+
+/**
+ * What indexes shards: this process, one shard after another, or, for more than one at a
+ * time, a pool of worker threads (a thread's Pagefind module runs its own indexer).
+ */
+function shardIndexer(threads: number): { run(task: ShardToIndex): Promise<void>; close(): Promise<void> } {
+  if (threads <= 1) {
+    let queue = Promise.resolve();
+    let failed: unknown;
+    return {
+      run: (task) => {
+        // After a failure the build stops: the shards after it are not indexed.
+        const done = queue.then(() => (failed === undefined ? indexShard(task) : Promise.reject(failed)));
+        queue = done.catch((error: unknown) => void (failed ??= error));
+        return done;
+      },
+      close: () => queue,
+    };
+  }
+  const pool = new Piscina<ShardToIndex, void>({
+    filename: new URL("./search-shard-worker.ts", import.meta.url).href,
+    maxThreads: threads,
+  });
+  return { run: (task) => pool.run(task), close: () => pool.destroy() };
 }
 
 /** Plans and writes the index of the site in `site` ({@link writeSearchIndex}). */
 export function buildSearchIndex(
   site: string,
   settings: Parameters<typeof planSearchIndex>[0],
+  options?: Parameters<typeof writeSearchIndex>[2],
 ): Promise<SearchIndexResult> {
-  return writeSearchIndex(site, planSearchIndex(settings));
+  return writeSearchIndex(site, planSearchIndex(settings), options);
 }
 
 /** One line for the build's log. */

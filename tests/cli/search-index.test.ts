@@ -92,4 +92,23 @@ describe("buildSearchIndex", () => {
     expect(await buildSearchIndex(third, settings)).toEqual({ articles: 2, shards: 2, indexed: 1 });
     expect([...(await indexFiles(third)).values()].some((text) => text.includes("dhows"))).toBe(true);
   });
+
+  it("indexes several shards at once on worker threads into the same files, and fails the build when one cannot be indexed", async () => {
+    const { root, articles } = await project();
+    const settings = { root, lang: "en", articles, search: { shown: ["old", "new"], shards: { by: "year" } as const } };
+    const here = await tempDir("search-site");
+    const threaded = await tempDir("search-site");
+    made.push(here, threaded);
+    expect(await buildSearchIndex(here, settings)).toEqual({ articles: 2, shards: 2, indexed: 2 });
+    await rm(join(root, "node_modules"), { recursive: true });
+    expect(await buildSearchIndex(threaded, settings, { threads: 2 })).toEqual({ articles: 2, shards: 2, indexed: 2 });
+    expect(await indexFiles(threaded)).toEqual(await indexFiles(here));
+
+    // An article file gone between the check and the index: its shard's thread fails, and so does the index.
+    await rm(join(root, "node_modules"), { recursive: true });
+    await rm(join(root, "content/articles/old.md"));
+    const broken = await tempDir("search-site");
+    made.push(broken);
+    await expect(buildSearchIndex(broken, settings, { threads: 2 })).rejects.toThrow(/old\.md/);
+  });
 });
