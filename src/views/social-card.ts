@@ -11,6 +11,9 @@ import { Piscina } from "piscina";
 import { CACHES, FileCache, type CacheStore } from "../build/cache.ts";
 import type { CardContent } from "./card-drawing.ts";
 
+/** How long a drawing thread waits for another card before it ends. */
+const DRAWER_IDLE_MS = 2000;
+
 /** The cache file of the card with key `key`. */
 function cardFileName(key: string): string {
   return `${key}.png`;
@@ -83,17 +86,17 @@ export class SocialCards {
 
   /**
    * The threads that draw, started with the first card that is not in the cache (a build
-   * whose cards are all cached starts none). One per core; each lays out one card while
-   * resvg rasterizes its previous one. Idle threads do not keep the process alive.
+   * whose cards are all cached starts none). Up to one per core; each lays out one card
+   * while resvg rasterizes its previous one. A thread left idle ends, so that once the
+   * cards are drawn their threads' memory is free for the photos that Astro makes next.
    */
   #drawers(): Piscina<CardContent, Uint8Array> {
-    const threads = availableParallelism();
     return (this.#pool ??= new Piscina({
       filename: this.#worker,
-      minThreads: threads,
-      maxThreads: threads,
+      minThreads: 0,
+      maxThreads: availableParallelism(),
       concurrentTasksPerWorker: 2,
-      idleTimeout: Infinity,
+      idleTimeout: DRAWER_IDLE_MS,
     }));
   }
 }
