@@ -90,14 +90,24 @@ function formatter(locale: string, timeZone: string | undefined): Intl.DateTimeF
   return made;
 }
 
+/** Dates as shown, by locale, zone and date. */
+const formatted = new Map<string, string>();
+
 /**
  * Human display: "10 February 2016", or with the time when it is known, shown in the
  * site's time zone (an IANA name such as "Europe/London", or "UTC") and naming it:
  * "10 February 2016 at 14:30 GMT". A day stays the day the source gave.
  */
 export function formatPubDate(date: PubDate, locale: string, timeZone: string): string {
-  if (date.precision === "day") return formatter(locale, undefined).format(toInstant(date));
-  return formatter(locale, timeZone).format(toInstant(date));
+  const zone = date.precision === "day" ? undefined : timeZone;
+  // Each date is shown on its page and again in every list it is in: formatted once.
+  const key = `${locale}|${zone ?? ""}|${date.precision}|${date.iso}`;
+  let shown = formatted.get(key);
+  if (shown === undefined) {
+    shown = formatter(locale, zone).format(toInstant(date));
+    formatted.set(key, shown);
+  }
+  return shown;
 }
 
 /** Newest first; ties broken by the key so the order never depends on file-system order. */
