@@ -31,6 +31,8 @@ const PACKAGES = "package-lock.json";
 export const CACHES = {
   /** Content hashes of project files, by path and file identity (./file-hashes.ts). */
   fileHashes: { name: "file-hashes", sources: ["src/build/file-hashes.ts"] },
+  /** Content hashes of the built site's files, by path in the site and file identity (./file-hashes.ts). */
+  builtFileHashes: { name: "built-file-hashes", sources: ["src/build/file-hashes.ts"] },
   /** Article images decoded in full without fault, by extension and content hash. */
   checkedImages: { name: "checked-images", sources: ["src/checks/images.ts", PACKAGES] },
   /** What each article's text was found to say, by path and content hash. */

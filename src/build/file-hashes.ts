@@ -24,27 +24,48 @@ export function contentHash(bytes: Uint8Array): string {
 /** What a file's identity is made of: a `stat` with `bigint: true`. */
 export type FileStats = Pick<BigIntStats, "dev" | "ino" | "size" | "mtimeNs" | "ctimeNs">;
 
-function identityOf(stats: FileStats): string {
-  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}:${stats.ctimeNs}`;
+/** A project file: its change time too, which every write moves and no one can set back. */
+function projectIdentity(stats: FileStats): string {
+  return `${builtIdentity(stats)}:${stats.ctimeNs}`;
+}
+
+/**
+ * A file of the built site: the same inode, size and modification time. Its change time
+ * moves whenever the build links it into a new output folder, so it cannot count here.
+ */
+function builtIdentity(stats: FileStats): string {
+  return `${stats.dev}:${stats.ino}:${stats.size}:${stats.mtimeNs}`;
 }
 
 /** Content hashes by path, each with the identity its file had when it was read. */
 export class FileHashes {
   readonly #remembered: EntryCache<[identity: string, hash: string]>;
+  readonly #identityOf: (stats: FileStats) => string;
 
-  private constructor(remembered: EntryCache<[string, string]>) {
+  private constructor(remembered: EntryCache<[string, string]>, identityOf: (stats: FileStats) => string) {
     this.#remembered = remembered;
+    this.#identityOf = identityOf;
   }
 
-  /** The hashes remembered in `store`; with no store, none. */
+  /** The hashes of the project's files remembered in `store`; with no store, none. */
   static async open(store: CacheStore | undefined): Promise<FileHashes> {
-    return new FileHashes(await EntryCache.open(store, CACHES.fileHashes));
+    return new FileHashes(await EntryCache.open(store, CACHES.fileHashes), projectIdentity);
+  }
+
+  /**
+   * The hashes of a built site's files (by path in the site) remembered in `store`; with no
+   * store, none. Every file there is written by the build, or is a hard link to one it
+   * wrote before (the published pages, Astro's image cache), and a write in place moves
+   * the modification time (docs/decisions/030-built-files-known-by-their-identity.md).
+   */
+  static async openBuilt(store: CacheStore | undefined): Promise<FileHashes> {
+    return new FileHashes(await EntryCache.open(store, CACHES.builtFileHashes), builtIdentity);
   }
 
   /** The hash of the file at `path` if it is unchanged since it was last hashed (`stats` taken now); otherwise undefined. */
   known(path: string, stats: FileStats): string | undefined {
     const remembered = this.#remembered.get(path);
-    return remembered?.[0] === identityOf(stats) ? remembered[1] : undefined;
+    return remembered?.[0] === this.#identityOf(stats) ? remembered[1] : undefined;
   }
 
   /**
@@ -53,7 +74,8 @@ export class FileHashes {
    */
   hash(path: string, stats: FileStats, bytes: Uint8Array, nowMs: number): string {
     const hash = contentHash(bytes);
-    if (stats.ctimeNs < BigInt(nowMs) * 1_000_000n - SETTLED_NS) this.#remembered.set(path, [identityOf(stats), hash]);
+    if (stats.ctimeNs < BigInt(nowMs) * 1_000_000n - SETTLED_NS)
+      this.#remembered.set(path, [this.#identityOf(stats), hash]);
     return hash;
   }
 

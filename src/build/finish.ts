@@ -19,6 +19,7 @@ import {
   sitePolicyOf,
 } from "../hosting/site-files.ts";
 import { projectCaches } from "./cache.ts";
+import { FileHashes } from "./file-hashes.ts";
 import type { SearchSettings } from "./search-index.ts";
 
 /** What the last steps need from Astro's resolved configuration. */
@@ -66,11 +67,15 @@ export async function finishSite(
 ): Promise<string[]> {
   const { base, site, articles } = settings;
   const caches = projectCaches(settings.root);
+  // Files reused from the published build are known by their identity, and not read again.
+  const hashes = await FileHashes.openBuilt(caches);
   const count = await writeRedirects(out, articles, base, site, settings.lang);
   // One read of the whole site serves the header policy and every output check.
-  const scan = await scanSite(out, { caches, workers: scanWorkers });
+  const scan = await scanSite(out, { caches, hashes, workers: scanWorkers });
   const { header } = sitePolicyOf(scan);
   await writeFile(join(out, "_headers"), renderHeadersFile(await headerRules(out, base, header)));
   log(`wrote _headers and _redirects (${count} renamed article address${count === 1 ? "" : "es"})`);
-  return outputProblems(out, { base, site, caches, articles }, scan);
+  const problems = await outputProblems(out, { base, site, caches, articles, hashes }, scan);
+  await hashes.save();
+  return problems;
 }

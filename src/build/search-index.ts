@@ -5,7 +5,7 @@
  * articles changed is linked from the cache, so a template change indexes nothing. Each
  * shard is indexed by a Pagefind process of its own, stopped when it is done, so an indexer
  * never holds more than the largest shard; with `threads`, that many shards are indexed at
- * once, on worker threads (docs/decisions/029-search-shards-on-every-core.md). A failure
+ * once, on worker threads (docs/decisions/029-work-after-astro-on-every-core.md). A failure
  * fails the build.
  */
 import { existsSync } from "node:fs";
@@ -170,12 +170,14 @@ export async function writeSearchIndex(
 function shardIndexer(threads: number): { run(task: ShardToIndex): Promise<void>; close(): Promise<void> } {
   if (threads <= 1) {
     let queue = Promise.resolve();
-    let failed: unknown;
+    let failed: Error | undefined;
     return {
       run: (task) => {
         // After a failure the build stops: the shards after it are not indexed.
         const done = queue.then(() => (failed === undefined ? indexShard(task) : Promise.reject(failed)));
-        queue = done.catch((error: unknown) => void (failed ??= error));
+        queue = done.catch(
+          (error: unknown) => void (failed ??= error instanceof Error ? error : new Error(String(error))),
+        );
         return done;
       },
       close: () => queue,

@@ -1,5 +1,5 @@
 /** Content hashes remembered by file identity (src/build/file-hashes.ts). */
-import { mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { link, mkdir, mkdtemp, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -62,6 +62,41 @@ describe("file hashes", () => {
     await writeFile(join(root, "b.md"), "other!!!");
     await rename(join(root, "b.md"), file);
     expect(hashes.known(file, await identity(file))).toBeUndefined();
+  });
+
+  it("knows a built file linked into the next build's folder, although the link moved its change time", async () => {
+    const [first, next] = [join(root, "site-1"), join(root, "site-2")];
+    await mkdir(first);
+    await mkdir(next);
+    await writeFile(join(first, "page.html"), "<p>page</p>");
+    const built = await FileHashes.openBuilt(store);
+    const project = await FileHashes.open(store);
+    const stats = await identity(join(first, "page.html"));
+    const bytes = await readFile(join(first, "page.html"));
+    const nowMs = await settled(join(first, "page.html"));
+    const hash = built.hash("page.html", stats, bytes, nowMs);
+    project.hash("page.html", stats, bytes, nowMs);
+    await nextTick();
+    await link(join(first, "page.html"), join(next, "page.html"));
+    const linked = await identity(join(next, "page.html"));
+    expect(linked.ctimeNs).not.toBe(stats.ctimeNs);
+    expect(built.known("page.html", linked)).toBe(hash);
+    // A project file's identity counts its change time: a link makes it unknown there.
+    expect(project.known("page.html", linked)).toBeUndefined();
+  });
+
+  it("forgets a built file once it is written again or replaced", async () => {
+    const file = join(root, "page.html");
+    await writeFile(file, "<p>page</p>");
+    const built = await FileHashes.openBuilt(store);
+    await hashNow(built, file);
+    await nextTick();
+    await writeFile(file, "<p>PAGE</p>");
+    expect(built.known(file, await identity(file))).toBeUndefined();
+    await hashNow(built, file);
+    await writeFile(join(root, "other.html"), "<p>gone</p>");
+    await rename(join(root, "other.html"), file);
+    expect(built.known(file, await identity(file))).toBeUndefined();
   });
 
   it("does not remember a file that changed just before it was read: it could change again within the same tick", async () => {

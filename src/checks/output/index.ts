@@ -5,10 +5,10 @@
  * or javascript: URLs, no file is a symbolic link, and every link, image and #fragment
  * resolves. Run by src/build/finish.ts at the end of every build.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { EntryCache, CACHES, type CacheStore } from "../../build/cache.ts";
-import { contentHash } from "../../build/file-hashes.ts";
+import { FileHashes } from "../../build/file-hashes.ts";
 import type { CheckedArticle } from "../content/index.ts";
 import { embeddedMetadata, RASTER_EXTENSIONS } from "../images.ts";
 import { checkReferences, formatBrokenLink } from "./link-check.ts";
@@ -33,6 +33,8 @@ export interface OutputCheckOptions {
   caches?: CacheStore | undefined;
   /** The articles built, so a problem in an article's page names the article's file. */
   articles?: readonly Pick<CheckedArticle, "id" | "file">[] | undefined;
+  /** The hashes of the site's files by their identity (src/build/file-hashes.ts); saved by the caller. */
+  hashes?: FileHashes | undefined;
 }
 
 export const CHECKS_PASSED =
@@ -55,18 +57,31 @@ export function withSource(file: string, articles: readonly Pick<CheckedArticle,
 
 const IMAGE_BATCH = 16;
 
-/** Every raster image in the site that carries metadata; each distinct image is read only once ever. */
-async function imageMetadataProblems(dir: string, files: string[], caches: CacheStore | undefined): Promise<string[]> {
+/**
+ * Every raster image in the site that carries metadata; each distinct image is read only
+ * once ever, and a file unchanged since it was hashed is not read again (`hashes`).
+ */
+async function imageMetadataProblems(
+  dir: string,
+  files: string[],
+  caches: CacheStore | undefined,
+  hashes: FileHashes,
+): Promise<string[]> {
   const problems: string[] = [];
   const rasters = files.filter((file) => RASTER_EXTENSIONS.has(extname(file).toLowerCase()));
   const clean = await EntryCache.open<true>(caches, CACHES.cleanImages);
+  const nowMs = Date.now();
   // Images in parallel (sharp reads headers on its own threads); a file whose bytes were
   // found clean before is clean now.
   for (let i = 0; i < rasters.length; i += IMAGE_BATCH) {
     await Promise.all(
       rasters.slice(i, i + IMAGE_BATCH).map(async (file) => {
-        const bytes = await readFile(join(dir, file));
-        const key = contentHash(bytes);
+        const path = join(dir, file);
+        const stats = await stat(path, { bigint: true });
+        const known = hashes.known(file, stats);
+        if (known !== undefined && clean.get(known)) return;
+        const bytes = await readFile(path);
+        const key = hashes.hash(file, stats, bytes, nowMs);
         if (clean.get(key)) return;
         const found = await embeddedMetadata(bytes);
         if (found.length) {
@@ -95,7 +110,8 @@ export async function outputProblems(dir: string, options: OutputCheckOptions, s
   for (const required of REQUIRED_FILES) {
     if (!files.has(required)) problems.push(`${required} is missing: the build is incomplete`);
   }
-  problems.push(...(await imageMetadataProblems(dir, scan.files, options.caches)));
+  const hashes = options.hashes ?? (await FileHashes.open(undefined));
+  problems.push(...(await imageMetadataProblems(dir, scan.files, options.caches, hashes)));
   for (const [file, facts] of scan.facts) {
     for (const found of documentProblems(facts)) {
       if (found.startsWith("its CSP allows unsafe") && allowedAdminPolicy(file, facts.policy)) continue;

@@ -5,15 +5,16 @@
  *
  * With a cache store, those facts are kept between builds by the hash of the file's bytes
  * (src/build/cache.ts, whose version covers this module and the tokenizer): after an edit
- * to one article, only the pages that changed are tokenized again. Pages are only ever
- * trusted by their exact bytes.
+ * to one article, only the pages that changed are tokenized again. With the site's file
+ * hashes (src/build/file-hashes.ts), a file whose identity is unchanged since its bytes
+ * were hashed is not read at all: a page reused from the published build, say.
  */
-import { createHash } from "node:crypto";
-import { readFile, readdir } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
 import { svgProblems, xmlProblems, type DocumentProblem } from "../svg.ts";
 import { CACHES, EntryCache, type CacheStore } from "../../build/cache.ts";
+import { FileHashes } from "../../build/file-hashes.ts";
 import { ScanPool } from "./scan-pool.ts";
 
 /** A URL a file references, and where: "a href", "img srcset", "css url()", … */
@@ -215,6 +216,11 @@ const QUEUED_PER_WORKER = 4;
 
 export interface ScanOptions {
   caches?: CacheStore | undefined;
+  /**
+   * The hashes of the site's files by their identity (src/build/file-hashes.ts): a file
+   * whose facts are known is then not even read. Saved by the caller.
+   */
+  hashes?: FileHashes | undefined;
   /** Worker threads that tokenize once many files changed (none: all on this thread). */
   workers?: number | undefined;
 }
@@ -233,6 +239,8 @@ export async function scanSite(dir: string, options: ScanOptions = {}): Promise<
     .map(pathOf)
     .sort();
   const cache = await EntryCache.open<FileFacts>(options.caches, CACHES.pageFacts);
+  const hashes = options.hashes ?? (await FileHashes.open(undefined));
+  const nowMs = Date.now();
   const readable = files.filter((file) => kindOf(file));
   const found: FileFacts[] = [];
   let scanned = 0;
@@ -241,14 +249,25 @@ export async function scanSite(dir: string, options: ScanOptions = {}): Promise<
   try {
     for (let i = 0; i < readable.length; i += READ_BATCH) {
       const batch = readable.slice(i, i + READ_BATCH);
-      const bytes = await Promise.all(batch.map((file) => readFile(join(dir, file))));
+      // The facts of a file unchanged since it was last hashed are found without reading it.
+      const read = await Promise.all(
+        batch.map(
+          async (file): Promise<{ kind: Kind; facts: FileFacts } | { kind: Kind; bytes: Buffer; key: string }> => {
+            const kind = kindOf(file)!;
+            const stats = await stat(join(dir, file), { bigint: true });
+            const hash = hashes.known(file, stats);
+            const facts = hash === undefined ? undefined : cache.get(`${kind}:${hash}`);
+            if (facts) return { kind, facts };
+            const bytes = await readFile(join(dir, file));
+            return { kind, bytes, key: `${kind}:${hashes.hash(file, stats, bytes, nowMs)}` };
+          },
+        ),
+      );
       const unknown: { at: number; key: string; kind: Kind; bytes: Buffer }[] = [];
-      batch.forEach((file, j) => {
-        const kind = kindOf(file)!;
-        const key = `${kind}:${createHash("sha1").update(bytes[j]!).digest("base64url")}`;
-        const known = cache.get(key);
+      read.forEach((file, j) => {
+        const known = "facts" in file ? file.facts : cache.get(file.key);
         if (known) found[i + j] = known;
-        else unknown.push({ at: i + j, key, kind, bytes: bytes[j]! });
+        else if ("bytes" in file) unknown.push({ at: i + j, key: file.key, kind: file.kind, bytes: file.bytes });
       });
       if (unknown.length === 0) continue;
       scanned += unknown.length;

@@ -1,13 +1,15 @@
 /** One read of a built site for the output checks (src/checks/output/site-scan.ts), and its cache. */
-import { mkdtemp, rm } from "node:fs/promises";
+import { link, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeFiles } from "../../helpers/build.ts";
 import { savedCacheKeys } from "../../helpers/caches.ts";
-import { afterAll, describe, expect, it } from "vitest";
+import sharp from "sharp";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { scanSite } from "../../../src/checks/output/site-scan.ts";
 import { outputProblems } from "../../../src/checks/output/index.ts";
 import { projectCaches } from "../../../src/build/cache.ts";
+import { FileHashes } from "../../../src/build/file-hashes.ts";
 import { ADMIN_CSP } from "../../../src/hosting/policy.ts";
 import { escapeHtml } from "../../../src/model/html.ts";
 
@@ -93,6 +95,57 @@ describe("scanSite", () => {
     expect(scan.facts.get("p1/index.html")!.unsafe).toEqual(['<a> has an event handler attribute "onmouseover"']);
     // Five distinct files now (p0–p3 and the home page).
     expect(await savedCacheKeys(join(caches.folder, "page-facts.json"))).toHaveLength(5);
+  });
+
+  it("knows a page linked into the next build's folder by its identity, and reads only a page written there anew", async () => {
+    const [first, next] = [await folder(), await folder()];
+    const caches = projectCaches(await folder());
+    await writeFiles(first, { "index.html": page(`<a href="/a/">a</a>`), "a/index.html": page(`<p id="p">p</p>`) });
+    // A file changed within the last moments is read again whatever its identity: these have settled.
+    await new Promise((done) => setTimeout(done, 2100));
+    const scanned = async (site: string) => {
+      const hashes = await FileHashes.openBuilt(caches);
+      const hashed = vi.spyOn(hashes, "hash");
+      const scan = await scanSite(site, { caches, hashes });
+      await hashes.save();
+      return { scan, read: hashed.mock.calls.map(([file]) => file) };
+    };
+    const before = await scanned(first);
+    expect(before.read.sort()).toEqual(["a/index.html", "index.html"]);
+
+    // The next build: the home page reused by a hard link, the article page written again, unsafe.
+    await mkdir(join(next, "a"));
+    await link(join(first, "index.html"), join(next, "index.html"));
+    await writeFiles(next, { "a/index.html": page(`<p id="p" onclick="go()">p</p>`) });
+    const after = await scanned(next);
+    expect(after.read).toEqual(["a/index.html"]);
+    expect(after.scan.facts.get("index.html")).toEqual(before.scan.facts.get("index.html"));
+    expect(after.scan.facts.get("a/index.html")!.unsafe).toEqual(['<p> has an event handler attribute "onclick"']);
+  });
+
+  it("checks an image for metadata once: linked into the next build's folder, it is not read again", async () => {
+    const [first, next] = [await folder(), await folder()];
+    const caches = projectCaches(await folder());
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#fff" } })
+      .png()
+      .toBuffer();
+    const site = { "index.html": page("home"), "404.html": page("gone"), "photo.png": png };
+    await writeFiles(first, site);
+    await new Promise((done) => setTimeout(done, 2100));
+    const checked = async (dir: string) => {
+      const hashes = await FileHashes.openBuilt(caches);
+      const hashed = vi.spyOn(hashes, "hash");
+      const problems = await outputProblems(
+        dir,
+        { base: "/", caches, hashes },
+        await scanSite(dir, { caches, hashes }),
+      );
+      await hashes.save();
+      return { problems, read: hashed.mock.calls.map(([file]) => file).sort() };
+    };
+    expect(await checked(first)).toEqual({ problems: [], read: ["404.html", "index.html", "photo.png"] });
+    for (const file of Object.keys(site)) await link(join(first, file), join(next, file));
+    expect(await checked(next)).toEqual({ problems: [], read: [] });
   });
 
   it("lets a cached scan find the same problems as a fresh one", async () => {
