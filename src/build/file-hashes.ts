@@ -11,6 +11,7 @@
  */
 import { createHash } from "node:crypto";
 import type { BigIntStats } from "node:fs";
+import { readFile, stat } from "node:fs/promises";
 import { CACHES, EntryCache, type CacheStore } from "./cache.ts";
 
 /** How long ago a file must have last changed for its hash to be remembered. */
@@ -77,6 +78,25 @@ export class FileHashes {
     if (stats.ctimeNs < BigInt(nowMs) * 1_000_000n - SETTLED_NS)
       this.#remembered.set(path, [this.#identityOf(stats), hash]);
     return hash;
+  }
+
+  /**
+   * The hash of the file at `path`, remembered under `name`, with its bytes when they had
+   * to be read: a file whose identity is unchanged is not read when `enough` accepts its
+   * remembered hash (what was found for it is still at hand). The identity is taken before
+   * the bytes, so a write during the read shows in the next run's.
+   */
+  async read(
+    name: string,
+    path: string,
+    enough: (hash: string) => boolean,
+    nowMs: number,
+  ): Promise<{ hash: string; bytes?: Buffer }> {
+    const stats = await stat(path, { bigint: true });
+    const known = this.known(name, stats);
+    if (known !== undefined && enough(known)) return { hash: known };
+    const bytes = await readFile(path);
+    return { hash: this.hash(name, stats, bytes, nowMs), bytes };
   }
 
   async save(): Promise<void> {

@@ -4,8 +4,6 @@
  * that passed are remembered by hash (src/build/cache.ts), and an unchanged file is not
  * read again (src/build/file-hashes.ts).
  */
-import type { BigIntStats } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
 import { dirname, extname, join, relative, resolve } from "node:path";
 import type { EntryCache } from "../../build/cache.ts";
 import type { FileHashes } from "../../build/file-hashes.ts";
@@ -44,19 +42,15 @@ export async function imageFileProblem(
   nowMs = Date.now(),
 ): Promise<string | null> {
   const keyOf = (hash: string) => `${extname(path).toLowerCase()}:${hash}`;
-  let bytes: Buffer;
-  let stats: BigIntStats;
+  let read: { hash: string; bytes?: Buffer };
   try {
-    // Taken before the bytes are read: a write after this shows in the next run's identity.
-    stats = await stat(path, { bigint: true });
-    const known = fileHashes.known(path, stats);
-    if (known !== undefined && checkedImages.get(keyOf(known))) return null;
-    bytes = await readFile(path);
+    read = await fileHashes.read(path, path, (hash) => !!checkedImages.get(keyOf(hash)), nowMs);
   } catch (error) {
     return unreadable(error);
   }
-  const key = keyOf(fileHashes.hash(path, stats, bytes, nowMs));
-  if (checkedImages.get(key)) return null;
+  const { hash, bytes } = read;
+  const key = keyOf(hash);
+  if (!bytes || checkedImages.get(key)) return null;
   const problem = await imageProblem(bytes, path);
   if (!problem) checkedImages.set(key, true);
   return problem;

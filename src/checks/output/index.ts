@@ -5,7 +5,6 @@
  * or javascript: URLs, no file is a symbolic link, and every link, image and #fragment
  * resolves. Run by src/build/finish.ts at the end of every build.
  */
-import { readFile, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { EntryCache, CACHES, type CacheStore } from "../../build/cache.ts";
 import { FileHashes } from "../../build/file-hashes.ts";
@@ -76,13 +75,8 @@ async function imageMetadataProblems(
   for (let i = 0; i < rasters.length; i += IMAGE_BATCH) {
     await Promise.all(
       rasters.slice(i, i + IMAGE_BATCH).map(async (file) => {
-        const path = join(dir, file);
-        const stats = await stat(path, { bigint: true });
-        const known = hashes.known(file, stats);
-        if (known !== undefined && clean.get(known)) return;
-        const bytes = await readFile(path);
-        const key = hashes.hash(file, stats, bytes, nowMs);
-        if (clean.get(key)) return;
+        const { hash: key, bytes } = await hashes.read(file, join(dir, file), (hash) => !!clean.get(hash), nowMs);
+        if (!bytes || clean.get(key)) return;
         const found = await embeddedMetadata(bytes);
         if (found.length) {
           problems.push(

@@ -9,7 +9,7 @@
  * hashes (src/build/file-hashes.ts), a file whose identity is unchanged since its bytes
  * were hashed is not read at all: a page reused from the published build, say.
  */
-import { readFile, readdir, stat } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { cssUrls, scanHtml, srcsetUrls, type HtmlElement } from "./html-scan.ts";
 import { svgProblems, xmlProblems, type DocumentProblem } from "../svg.ts";
@@ -254,12 +254,9 @@ export async function scanSite(dir: string, options: ScanOptions = {}): Promise<
         batch.map(
           async (file): Promise<{ kind: Kind; facts: FileFacts } | { kind: Kind; bytes: Buffer; key: string }> => {
             const kind = kindOf(file)!;
-            const stats = await stat(join(dir, file), { bigint: true });
-            const hash = hashes.known(file, stats);
-            const facts = hash === undefined ? undefined : cache.get(`${kind}:${hash}`);
-            if (facts) return { kind, facts };
-            const bytes = await readFile(join(dir, file));
-            return { kind, bytes, key: `${kind}:${hashes.hash(file, stats, bytes, nowMs)}` };
+            const { hash, bytes } = await hashes.read(file, join(dir, file), (h) => !!cache.get(`${kind}:${h}`), nowMs);
+            const key = `${kind}:${hash}`;
+            return bytes ? { kind, bytes, key } : { kind, facts: cache.get(key)! };
           },
         ),
       );
