@@ -7,6 +7,9 @@ import { EntryCache, FileCache, projectCaches, sourcesVersion, type CacheSpec } 
 import { writeFiles } from "../helpers/build.ts";
 import { savedCacheKeys } from "../helpers/caches.ts";
 
+/** How many pieces each write given in pieces was handed to writeFile in. */
+const writtenPieces = vi.hoisted(() => [] as number[]);
+
 vi.mock("node:fs/promises", async (original) => {
   const real = await original<typeof import("node:fs/promises")>();
   return {
@@ -14,7 +17,9 @@ vi.mock("node:fs/promises", async (original) => {
     // A write that dies halfway (as a killed build would), when the data asks for it.
     writeFile: vi.fn(
       async (file: Parameters<typeof real.writeFile>[0], data: string | Uint8Array | Iterable<string>) => {
-        const text = typeof data === "string" || data instanceof Uint8Array ? data : [...data].join("");
+        const pieces = typeof data === "string" || data instanceof Uint8Array ? undefined : [...data];
+        if (pieces) writtenPieces.push(pieces.length);
+        const text = pieces ? pieces.join("") : data;
         if (typeof text === "string" && text.includes("die-halfway")) {
           await real.writeFile(file, text.slice(0, text.length / 2));
           throw new Error("killed");
@@ -86,6 +91,23 @@ describe("EntryCache", () => {
     const file = await readFile(join(projectCaches(root).folder, "things.json"), "utf8");
     expect(file.trimEnd().split("\n")).toHaveLength(3);
     expect((await EntryCache.open<{ text: string }>(projectCaches(root), SPEC)).get("a\nb")).toEqual(value);
+  });
+
+  it("hands a cache of many entries to the file system in a few large pieces, not a write a line", async () => {
+    const root = await project();
+    const cache = await EntryCache.open<string>(projectCaches(root), SPEC);
+    const entries = 30_000;
+    for (let i = 0; i < entries; i++) cache.set(`page-${i}`, "x".repeat(100));
+    writtenPieces.length = 0;
+    await cache.save();
+    // About 3.5 MB of lines: a handful of pieces, where one a line would be 30,001.
+    expect(writtenPieces).toHaveLength(1);
+    expect(writtenPieces[0]).toBeGreaterThan(1);
+    expect(writtenPieces[0]).toBeLessThan(10);
+    const reopened = await EntryCache.open<string>(projectCaches(root), SPEC);
+    for (const i of [0, 12_345, entries - 1]) expect(reopened.get(`page-${i}`)).toBe("x".repeat(100));
+    const file = await readFile(join(projectCaches(root).folder, "things.json"), "utf8");
+    expect(file.trimEnd().split("\n")).toHaveLength(entries + 1);
   });
 
   it("remembers nothing without a store", async () => {
