@@ -10,8 +10,7 @@
  * git's words), and it is read again next time.
  */
 import { createHash } from "node:crypto";
-import type { BigIntStats } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { CACHES, EntryCache, type CacheStore } from "./cache.ts";
 
 /** How long ago a file must have last changed for its hash to be remembered. */
@@ -85,17 +84,16 @@ export class FileHashes {
    * to be read: a file whose identity is unchanged is not read when `enough` accepts its
    * remembered hash (what was found for it is still at hand). The identity is taken before
    * the bytes, so a write during the read shows in the next run's.
+   *
+   * Synchronous: the promise API's open, stat, read and close, each a trip through the
+   * thread pool, cost the calling thread several times what the reads themselves do, and a
+   * scan of every page of a site was bound by them.
    */
-  async read(
-    name: string,
-    path: string,
-    enough: (hash: string) => boolean,
-    nowMs: number,
-  ): Promise<{ hash: string; bytes?: Buffer }> {
-    const stats = await stat(path, { bigint: true });
+  read(name: string, path: string, enough: (hash: string) => boolean, nowMs: number): { hash: string; bytes?: Buffer } {
+    const stats = statSync(path, { bigint: true });
     const known = this.known(name, stats);
     if (known !== undefined && enough(known)) return { hash: known };
-    const bytes = await readFile(path);
+    const bytes = readFileSync(path);
     return { hash: this.hash(name, stats, bytes, nowMs), bytes };
   }
 

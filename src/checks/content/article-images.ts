@@ -44,7 +44,7 @@ export async function imageFileProblem(
   const keyOf = (hash: string) => `${extname(path).toLowerCase()}:${hash}`;
   let read: { hash: string; bytes?: Buffer };
   try {
-    read = await fileHashes.read(path, path, (hash) => !!checkedImages.get(keyOf(hash)), nowMs);
+    read = fileHashes.read(path, path, (hash) => !!checkedImages.get(keyOf(hash)), nowMs);
   } catch (error) {
     return unreadable(error);
   }

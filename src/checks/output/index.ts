@@ -75,7 +75,7 @@ async function imageMetadataProblems(
   for (let i = 0; i < rasters.length; i += IMAGE_BATCH) {
     await Promise.all(
       rasters.slice(i, i + IMAGE_BATCH).map(async (file) => {
-        const { hash: key, bytes } = await hashes.read(file, join(dir, file), (hash) => !!clean.get(hash), nowMs);
+        const { hash: key, bytes } = hashes.read(file, join(dir, file), (hash) => !!clean.get(hash), nowMs);
         if (!bytes || clean.get(key)) return;
         const found = await embeddedMetadata(bytes);
         if (found.length) {

@@ -38,6 +38,21 @@ const SCRIPT_SCHEMES = /^\s*(javascript|vbscript):/i;
 /** data: URLs are fine for images and CSS, never for navigation, frames or scripts. */
 const DATA_FORBIDDEN = /^(a|area|iframe|embed|object|form|script|meta refresh)\b/;
 
+/** The origin pages are resolved against: a name that is never a real host. */
+const PAGE_ORIGIN = "http://site.invalid";
+/**
+ * References that lead to the same place from every page of the site: a path from the
+ * root ("/x", not "//host") or a URL with its scheme and host ("https://…"; "http:x" is
+ * relative to an http page). Relative ones and bare "#id" depend on the page.
+ */
+const SAME_FROM_ANY_PAGE = /^(\/(?![/\\])|[a-z][a-z0-9+.-]*:\/\/)/i;
+
+/**
+ * Where a reference leads: a file of the site (and its #fragment, decoded), another
+ * origin, no URL at all, or a place in the site with no file (and why).
+ */
+type Followed = { file: string; fragment: string } | "external" | "invalid" | { reason: string };
+
 /** The URL a page file is served at: "articles/x/index.html" → "/base/articles/x/". */
 export function pagePath(file: string, base: string): string {
   const rel = file.split(sep).join("/");
@@ -78,11 +93,35 @@ export function checkReferences(scan: SiteScan, options: LinkCheckOptions = {}):
     return { reason: "does not exist" };
   };
 
+  /** Where a reference leads, seen from the page at `here`. */
+  const follow = (raw: string, here: URL): Followed => {
+    let target: URL;
+    try {
+      target = new URL(raw, here);
+    } catch {
+      return "invalid";
+    }
+    // Our own address written absolutely is checked like a path.
+    if (target.origin !== here.origin && target.origin !== siteOrigin) return "external";
+    const resolved = resolvePath(target.pathname);
+    if ("reason" in resolved) return resolved;
+    let fragment = target.hash.slice(1);
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch {
+      // keep it as written
+    }
+    return { file: resolved.file, fragment };
+  };
+  // Most references are the same few paths on every page (the navigation, the sections,
+  // shared images): one that leads to the same place from any page is followed once.
+  const followedFromAnyPage = new Map<string, Followed>();
+
   const broken: BrokenLink[] = [];
   let checked = 0;
   let external = 0;
   for (const [file, { refs = [] }] of scan.facts) {
-    const here = new URL(pagePath(file, baseDir), "http://site.invalid");
+    const here = new URL(pagePath(file, baseDir), PAGE_ORIGIN);
     for (const [where, url] of refs) {
       const raw = url.trim();
       if (raw === "") {
@@ -100,38 +139,27 @@ export function checkReferences(scan: SiteScan, options: LinkCheckOptions = {}):
         if (DATA_FORBIDDEN.test(where)) broken.push({ file, where, url, reason: "uses a data: URL" });
         continue;
       }
-      let target: URL;
-      try {
-        target = new URL(raw, here);
-      } catch {
+      let followed: Followed;
+      if (SAME_FROM_ANY_PAGE.test(raw)) {
+        followed = followedFromAnyPage.get(raw) ?? follow(raw, here);
+        followedFromAnyPage.set(raw, followed);
+      } else followed = follow(raw, here);
+      if (followed === "external") {
+        external++;
+        continue;
+      }
+      if (followed === "invalid") {
         broken.push({ file, where, url, reason: "is not a valid URL" });
         continue;
       }
-      if (target.origin !== here.origin) {
-        if (siteOrigin && target.origin === siteOrigin) {
-          // Our own address written absolutely: check it like a path.
-        } else {
-          external++;
-          continue;
-        }
-      }
       checked++;
-      const resolved = resolvePath(target.pathname);
-      if ("reason" in resolved) {
-        broken.push({ file, where, url, reason: resolved.reason });
+      if ("reason" in followed) {
+        broken.push({ file, where, url, reason: followed.reason });
         continue;
       }
-      const fragment = target.hash.slice(1);
-      if (fragment && resolved.file.endsWith(".html")) {
-        let id = fragment;
-        try {
-          id = decodeURIComponent(fragment);
-        } catch {
-          // keep it as written
-        }
-        if (!ids.get(resolved.file)?.has(id)) {
-          broken.push({ file, where, url, reason: `points to #${id}, which ${resolved.file} does not have` });
-        }
+      const { file: target, fragment } = followed;
+      if (fragment && target.endsWith(".html") && !ids.get(target)?.has(fragment)) {
+        broken.push({ file, where, url, reason: `points to #${fragment}, which ${target} does not have` });
       }
     }
   }

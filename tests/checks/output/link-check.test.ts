@@ -73,6 +73,30 @@ describe("the link checker", () => {
       'index.html: a href "" is empty',
     ]);
   });
+
+  it("follows the same reference from each page it is on: a relative one from that page, a broken one reported on every page", async () => {
+    const links = `<a href="x.png">rel</a><a href="http:x.png">http-rel</a><a href="/gone/">gone</a>
+      <a href="/a/#here">frag</a><a href="/a/#nope">nofrag</a><a href="//other.example/a/">other</a>`;
+    const dir = await site({
+      "index.html": page(links),
+      "a/index.html": page(`<p id="here">${links}</p>`),
+      "a/b/index.html": page(links),
+      "x.png": "",
+      "a/x.png": "",
+    });
+    const report = await checkLinks(dir, { site: "https://example.org" });
+    expect(report.broken.map(formatBrokenLink).sort()).toEqual(
+      [
+        'a/b/index.html: a href "x.png" does not exist',
+        'a/b/index.html: a href "http:x.png" does not exist',
+        ...["index.html", "a/index.html", "a/b/index.html"].flatMap((file) => [
+          `${file}: a href "/gone/" has no page (no index.html there)`,
+          `${file}: a href "/a/#nope" points to #nope, which a/index.html does not have`,
+        ]),
+      ].sort(),
+    );
+    expect(report.external).toBe(3);
+  });
 });
 
 describe("the HTML scanner", () => {
@@ -86,5 +110,14 @@ describe("the HTML scanner", () => {
     expect(elements[2]!.attrs.href).toBe("/a?x=1&y=2");
     expect(elements[2]!.attrNames).toEqual(["href", "onclick"]);
     expect(elements[1]!.text).toBe(`let a = "<a href='/in-script'>";`);
+  });
+
+  it("separates attributes by any HTML whitespace and ends raw text at its closing tag in any case", () => {
+    const elements = scanHtml(
+      `<img\tsrc="/a.png"\nalt=""\fonerror=x\r/><SCRIPT>if (a </ b) x("</scrip")</Script ><p\u00a0id=y>`,
+    );
+    expect(elements.map((e) => e.name)).toEqual(["img", "script", "p\u00a0id=y"]);
+    expect(elements[0]!.attrNames).toEqual(["src", "alt", "onerror"]);
+    expect(elements[1]!.text).toBe(`if (a </ b) x("</scrip")`);
   });
 });
