@@ -13,14 +13,16 @@
  *    unless only one shard was to be indexed, which is done while Astro builds
  *    (docs/decisions/024-build-work-beside-astro-and-on-every-core.md); then the host
  *    files and output checks (./finish.ts).
- * 4. Only then: dist/ is renamed aside, the new folder renamed to dist/, the old one deleted.
+ * 4. Only then: dist/ is renamed aside, the new folder renamed to dist/, the old one deleted
+ *    by a detached process that waits while a later build links its pages (./replaced-sites.ts).
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { availableParallelism, totalmem } from "node:os";
 import { getHeapStatistics } from "node:v8";
-import { mkdir, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { checkContent, formatReport, type CheckedArticle, type CheckOptions } from "../checks/content/index.ts";
 import { CLOCK_ENV } from "../model/clock.ts";
@@ -53,6 +55,7 @@ import {
   type SearchIndexResult,
 } from "./search-index.ts";
 import type { ShardScheme } from "./search-shards.ts";
+import { LINKING_MARKER, REMOVING_PREFIX } from "./replaced-sites.ts";
 
 /**
  * Always the same folder: Astro's incremental build hashes each page's compiled code, and
@@ -77,7 +80,8 @@ export class BuildStopped extends Error {}
 /**
  * Removes the folders of an earlier build that was killed before it could clean up. If it
  * was killed between its two renames, dist/ is missing and the published site is the old
- * folder: that is put back first, never deleted.
+ * folder: that is put back first, never deleted. Replaced sites (`.dist-removing-*`) are
+ * left to their remover, which the next swap starts again if it died.
  */
 async function removeLeftovers(root: string, dist: string): Promise<void> {
   const published = (await readdir(root)).find((name) => name.startsWith(OLD_PREFIX));
@@ -221,19 +225,38 @@ async function swapIntoPlace(root: string, outDir: string, dist: string): Promis
 }
 
 /**
- * Deletes `folder` in a detached process, so the new site is ready to deploy without
- * waiting for that; a deletion that does not finish is completed by the next build
- * (removeLeftovers).
+ * Sets the old site aside for deletion and deletes every site so set aside, in a detached
+ * process (./replaced-sites-remover.ts), so the new site is ready to deploy without waiting.
+ * The new site is in place by now: a folder that cannot be set aside is left for the next
+ * build to delete (removeLeftovers), never a failed build.
  */
-function removeInBackground(folder: string): void {
-  const remover = `require("node:fs").rmSync(${JSON.stringify(folder)}, { recursive: true, force: true })`;
-  spawn(process.execPath, ["-e", remover], { detached: true, stdio: "ignore" }).unref();
+async function removeInBackground(root: string, old: string): Promise<void> {
+  const removing = join(root, `${REMOVING_PREFIX}${process.pid}-${Date.now()}`);
+  if (
+    !(await rename(old, removing).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return;
+  const remover = new URL("./replaced-sites-remover.ts", import.meta.url);
+  spawn(process.execPath, [fileURLToPath(remover), root], { detached: true, stdio: "ignore" }).unref();
 }
 
-/** Links the published pages Astro may reuse into `outDir` (./previous-output.ts); returns them. */
+/**
+ * Links the published pages Astro may reuse into `outDir` (./previous-output.ts); returns
+ * them. The deletion of an earlier replaced site waits meanwhile (./replaced-sites.ts).
+ */
 async function linkPublishedPages(root: string, dist: string, outDir: string): Promise<string[]> {
   const began = performance.now();
-  const linked = await linkPages(dist, outDir, await reusablePages(root));
+  const marker = join(root, LINKING_MARKER);
+  await writeFile(marker, "");
+  let linked: string[];
+  try {
+    linked = await linkPages(dist, outDir, await reusablePages(root));
+  } finally {
+    await rm(marker, { force: true });
+  }
   const seconds = ((performance.now() - began) / 1000).toFixed(1);
   if (linked.length > 0)
     console.log(`Reusing ${linked.length.toLocaleString("en")} published pages (linked in ${seconds} s).`);
@@ -301,5 +324,5 @@ export async function buildSite(
   }
   const old = await swapIntoPlace(root, outDir, dist);
   await recordPublishedManifest(root, manifest);
-  if (old) removeInBackground(old);
+  if (old) await removeInBackground(root, old);
 }
