@@ -85,18 +85,25 @@ async function detach(file: FilePath, kind: WriteKind): Promise<void> {
 /**
  * Puts a hard link to `from` at `to` in place of a copy (whatever was at `to` goes); false
  * when the two are on different file systems, or links are refused, and a copy is needed.
+ * The link is tried first: the destination is almost always new, and a failed unlink
+ * before each of thousands of images cost more than the links.
  */
 async function linkInsteadOfCopy(from: string, to: string): Promise<boolean> {
-  await fs.promises.unlink(to).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== "ENOENT") throw error;
-  });
-  return fs.promises.link(from, to).then(
-    () => true,
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "EMLINK") return false;
-      throw error;
-    },
-  );
+  const link = () =>
+    fs.promises.link(from, to).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code === "EXDEV" || error.code === "EPERM" || error.code === "EMLINK") return false;
+        throw error;
+      },
+    );
+  try {
+    return await link();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    await fs.promises.unlink(to);
+    return link();
+  }
 }
 
 type AnyFunction = (...args: never[]) => unknown;

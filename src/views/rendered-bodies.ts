@@ -46,7 +46,7 @@ export class RenderedBodies {
 
   async of(article: BodySource): Promise<RenderedBody> {
     const name = article.digest === undefined ? undefined : fileName(article.digest);
-    const kept = name === undefined ? undefined : await this.#kept.get(name);
+    const kept = name === undefined ? undefined : this.#kept.get(name);
     if (kept) return JSON.parse(kept.toString("utf8")) as RenderedBody;
     const filePath = articleSourcePath(article);
     const source = await readFile(join(this.#root, filePath), "utf8");

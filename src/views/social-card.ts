@@ -59,14 +59,14 @@ export class SocialCards {
     const key = this.key(card);
     const file = cardFileName(key);
     if (!this.#drawing.has(key)) {
-      const cached = await this.#drawn.get(file);
+      const cached = this.#drawn.get(file);
       if (cached) return cached;
       // A card not drawn ahead: drawn now.
       this.#startDrawing(card, key);
     }
     const pending = this.#drawing.get(key);
     this.#drawing.delete(key);
-    const bytes = (await pending) ?? (await this.#drawn.get(file));
+    const bytes = (await pending) ?? this.#drawn.get(file);
     if (!bytes) throw new Error(`social card ${file}: drawn, then gone from the cache before its page read it`);
     return bytes;
   }

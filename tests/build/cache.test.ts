@@ -139,13 +139,13 @@ describe("FileCache", () => {
     await old.set("stale.png", Buffer.from("old design"));
     await writeFile(join(root, "src/things/x.ts"), "new design");
     const cache = new FileCache(projectCaches(root), SPEC);
-    expect(await cache.get("stale.png")).toBeUndefined();
+    expect(cache.get("stale.png")).toBeUndefined();
     await cache.set("kept.png", Buffer.from("k"));
     await cache.set("gone.png", Buffer.from("g"));
     await cache.prune(["kept.png"]);
     expect(await readdir(join(projectCaches(root).folder, "things"))).toEqual([cache.version]);
     expect(await readdir(join(projectCaches(root).folder, "things", cache.version))).toEqual(["kept.png"]);
-    expect(await cache.get("kept.png")).toEqual(Buffer.from("k"));
+    expect(cache.get("kept.png")).toEqual(Buffer.from("k"));
   });
 
   it("keeps and drops entries that are folders (a search shard's files) whole", async () => {
@@ -155,6 +155,6 @@ describe("FileCache", () => {
     await cache.set("gone/index/b.pf_index", Buffer.from("g"));
     await cache.prune(["kept"]);
     expect(await readdir(join(projectCaches(root).folder, "things", cache.version))).toEqual(["kept"]);
-    expect(await cache.get("kept/index/a.pf_index")).toEqual(Buffer.from("k"));
+    expect(cache.get("kept/index/a.pf_index")).toEqual(Buffer.from("k"));
   });
 });
