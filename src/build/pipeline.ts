@@ -231,14 +231,11 @@ async function swapIntoPlace(root: string, outDir: string, dist: string): Promis
  * build to delete (removeLeftovers), never a failed build.
  */
 async function removeInBackground(root: string, old: string): Promise<void> {
-  const removing = join(root, `${REMOVING_PREFIX}${process.pid}-${Date.now()}`);
-  if (
-    !(await rename(old, removing).then(
-      () => true,
-      () => false,
-    ))
-  )
+  try {
+    await rename(old, join(root, `${REMOVING_PREFIX}${process.pid}-${Date.now()}`));
+  } catch {
     return;
+  }
   const remover = new URL("./replaced-sites-remover.ts", import.meta.url);
   spawn(process.execPath, [fileURLToPath(remover), root], { detached: true, stdio: "ignore" }).unref();
 }
