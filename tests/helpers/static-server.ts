@@ -59,6 +59,12 @@ export async function serveStatic(root: string, base = "/"): Promise<StaticServe
   if (!address || typeof address === "string") throw new Error("server did not bind");
   return {
     url: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // The browser keeps its sockets to a site open (kept alive, or opened ahead of a request
+    // that never came), and close() alone waits for them: once hung a test for ten minutes.
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
