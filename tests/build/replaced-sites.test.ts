@@ -1,7 +1,6 @@
 /** Deleting a replaced site out of the next build's way (src/build/replaced-sites.ts). */
 import { existsSync, readdirSync, rmSync } from "node:fs";
-import { mkdtemp, rm, symlink, utimes, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { rm, symlink, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import {
@@ -11,13 +10,13 @@ import {
   removeFolder,
   replacedSites,
 } from "../../src/build/replaced-sites.ts";
-import { writeFiles } from "../helpers/build.ts";
+import { tempDir, writeFiles } from "../helpers/build.ts";
 
 const roots: string[] = [];
 afterAll(async () => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
 async function tempRoot(): Promise<string> {
-  const root = await mkdtemp(join(tmpdir(), "newsroom-replaced-"));
+  const root = await tempDir("replaced");
   roots.push(root);
   return root;
 }
